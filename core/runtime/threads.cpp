@@ -1,0 +1,17 @@
+#include "core/runtime/threads.h"
+
+#include <ATen/Parallel.h>
+
+#include <cstdlib>
+#include <thread>
+
+namespace protext {
+
+void configure_threads() {
+  int threads = static_cast<int>(std::thread::hardware_concurrency());
+  if (const char* env = std::getenv("PROTEXT_THREADS")) threads = std::atoi(env);
+  if (threads < 1) threads = 1;
+  at::set_num_threads(threads);
+}
+
+}  // namespace protext
