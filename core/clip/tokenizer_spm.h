@@ -7,15 +7,14 @@
 
 #include "core/clip/tokenizer.h"
 
-namespace sentencepiece {
-class SentencePieceProcessor;
-}
+struct protext_spm;
 
 namespace protext {
 
 // A sentencepiece model behind the Tokenizer interface (the embedded mini model reads
 // text this way). The text goes in as it is, after white space is folded; start and end
 // are the model's bos and eos pieces. encode() may be called from several threads.
+// sentencepiece itself lives in the protext_spm plug-in (spm_plugin.h says why).
 class SpmTokenizer : public Tokenizer {
  public:
   static std::unique_ptr<SpmTokenizer> from_file(const std::string& model_path);
@@ -29,8 +28,8 @@ class SpmTokenizer : public Tokenizer {
   std::string token_text(int64_t id) const override;
 
  private:
-  SpmTokenizer(std::unique_ptr<sentencepiece::SentencePieceProcessor> processor, std::string path);
-  std::unique_ptr<sentencepiece::SentencePieceProcessor> processor_;
+  SpmTokenizer(protext_spm* model, std::string path);
+  protext_spm* model_;
   std::string path_;
   int64_t start_ = -1;
   int64_t end_ = -1;
