@@ -1,0 +1,42 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/cli/command.h"
+#include "core/clip/clip_model.h"
+#include "core/error.h"
+#include <nlohmann/json.hpp>
+
+namespace protext::cli {
+
+// --model, --vocab, --device, --precision: shared by every command that runs CLIP.
+std::vector<Option> model_options(bool with_device = true);
+std::shared_ptr<ClipModel> open_model(const Args& args, bool need_tokenizer = true);
+
+// Texts from the command line, or one per line from stdin when none are given. Empty
+// texts are refused with their position.
+std::vector<std::string> text_inputs(const Args& args, const std::string& command);
+
+void print_json_line(const nlohmann::ordered_json& object);
+
+// Row i of a 2-D float tensor, for printing.
+std::vector<float> tensor_row(const torch::Tensor& t, int64_t i);
+
+// Preprocessed images in chunks: a file that cannot be read is reported on stderr and
+// skipped, so one bad file costs only its own line; failures() counts them.
+class ImageBatches {
+ public:
+  ImageBatches(std::vector<std::string> paths, int image_size, int chunk = 16);
+  // The next chunk's readable paths and their [n, 3, size, size] pixels; false at the end.
+  bool next(std::vector<std::string>& paths, torch::Tensor& pixels);
+  int failures() const { return failures_; }
+
+ private:
+  std::vector<std::string> paths_;
+  int image_size_, chunk_;
+  size_t position_ = 0;
+  int failures_ = 0;
+};
+
+}  // namespace protext::cli

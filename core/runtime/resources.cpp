@@ -1,0 +1,14 @@
+#include "core/runtime/resources.h"
+
+#include <cstdlib>
+
+namespace protext {
+
+std::string resource_dir() {
+  if (const char* env = std::getenv("PROTEXT_RESOURCES"); env && *env) return env;
+  return PROTEXT_RESOURCE_DIR;
+}
+
+std::string resource_path(const std::string& relative) { return resource_dir() + "/" + relative; }
+
+}  // namespace protext

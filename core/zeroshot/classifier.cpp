@@ -1,0 +1,102 @@
+#include "core/zeroshot/classifier.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "core/zeroshot/class_list.h"
+
+namespace protext {
+namespace {
+
+// Mean of normalised rows per group, normalised again: rows [sum(counts), d].
+torch::Tensor group_means(const torch::Tensor& rows, const std::vector<int64_t>& counts) {
+  std::vector<torch::Tensor> means;
+  int64_t start = 0;
+  for (int64_t n : counts) {
+    means.push_back(rows.narrow(0, start, n).mean(0));
+    start += n;
+  }
+  auto w = torch::stack(means);
+  return w / w.norm(2, -1, true);
+}
+
+}  // namespace
+
+std::string method_name(Method method) {
+  switch (method) {
+    case Method::Template: return "template";
+    case Method::Ensemble: return "ensemble";
+    case Method::Descriptions: return "descriptions";
+    case Method::ProText: return "protext";
+  }
+  return "unknown";
+}
+
+std::string display_name(const std::string& class_name) {
+  std::string name = class_name;
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
+}
+
+torch::Tensor template_classifier(ClipModel& model, const std::vector<std::string>& classes,
+                                  const std::string& text_template) {
+  validate_class_list(classes, "template classifier");
+  validate_template(text_template, "template classifier");
+  std::vector<std::string> texts;
+  for (const auto& c : classes) texts.push_back(fill_template(text_template, display_name(c)));
+  return model.encode_text(texts);
+}
+
+torch::Tensor ensemble_classifier(ClipModel& model, const std::vector<std::string>& classes,
+                                  const std::vector<std::string>& templates) {
+  validate_class_list(classes, "ensemble classifier");
+  if (templates.empty()) throw Error("ensemble classifier", "no templates");
+  std::vector<std::string> texts;
+  for (const auto& c : classes)
+    for (const auto& t : templates) texts.push_back(fill_template(t, display_name(c)));
+  return group_means(model.encode_text(texts),
+                     std::vector<int64_t>(classes.size(), static_cast<int64_t>(templates.size())));
+}
+
+torch::Tensor description_classifier(ClipModel& model, const std::vector<std::string>& classes,
+                                     const DescriptionSet& descriptions) {
+  validate_class_list(classes, "description classifier");
+  std::vector<std::string> texts, missing;
+  std::vector<int64_t> counts;
+  for (const auto& c : classes) {
+    const auto* list = descriptions.find(c);
+    if (!list) {
+      missing.push_back("'" + c + "'");
+      continue;
+    }
+    texts.insert(texts.end(), list->begin(), list->end());
+    counts.push_back(static_cast<int64_t>(list->size()));
+  }
+  if (!missing.empty()) {
+    std::string names;
+    for (size_t i = 0; i < missing.size() && i < 5; ++i) names += (i ? ", " : "") + missing[i];
+    if (missing.size() > 5) names += " and " + std::to_string(missing.size() - 5) + " more";
+    throw Error(descriptions.source, "no descriptions for " + names);
+  }
+  return group_means(model.encode_text(texts), counts);
+}
+
+torch::Tensor class_probabilities(const torch::Tensor& image_features, const torch::Tensor& weights,
+                                  double logit_scale) {
+  // OpenAI clamps the learned temperature at 100.
+  const double scale = std::min(std::exp(logit_scale), 100.0);
+  return torch::softmax(scale * torch::matmul(image_features, weights.t()), -1);
+}
+
+std::vector<ClassScore> top_k(const torch::Tensor& probabilities, const std::vector<std::string>& classes, int k) {
+  const int64_t n = std::min<int64_t>(std::max(k, 1), probabilities.size(0));
+  const auto [values, indices] = probabilities.to(torch::kFloat64).topk(n);
+  std::vector<ClassScore> out;
+  for (int64_t i = 0; i < n; ++i) {
+    const int index = static_cast<int>(indices[i].item<int64_t>());
+    out.push_back({index, classes.at(index), values[i].item<double>()});
+  }
+  return out;
+}
+
+}  // namespace protext

@@ -1,0 +1,44 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include <torch/types.h>
+
+#include "core/clip/clip_model.h"
+#include "core/zeroshot/descriptions.h"
+#include "core/zeroshot/templates.h"
+
+namespace protext {
+
+// Zero-shot classifiers: one L2-normalised weight row per class, [classes, embed_dim].
+enum class Method { Template, Ensemble, Descriptions, ProText };
+std::string method_name(Method method);  // "template", "ensemble", "descriptions", "protext"
+
+// The class name as it goes into a sentence: '_' read as ' '.
+std::string display_name(const std::string& class_name);
+
+torch::Tensor template_classifier(ClipModel& model, const std::vector<std::string>& classes,
+                                  const std::string& text_template = kDefaultTemplate);
+
+// Each class: the mean of its normalised template embeddings, normalised again.
+torch::Tensor ensemble_classifier(ClipModel& model, const std::vector<std::string>& classes,
+                                  const std::vector<std::string>& templates);
+
+// Each class: the mean of its normalised description embeddings (CuPL), normalised
+// again. A class without descriptions is an error that names it.
+torch::Tensor description_classifier(ClipModel& model, const std::vector<std::string>& classes,
+                                     const DescriptionSet& descriptions);
+
+// softmax(exp(logit_scale) · cosine): image_features [n, d] and weights [c, d], both
+// normalised, give [n, c] probabilities.
+torch::Tensor class_probabilities(const torch::Tensor& image_features, const torch::Tensor& weights,
+                                  double logit_scale);
+
+struct ClassScore {
+  int index = 0;
+  std::string name;
+  double prob = 0;
+};
+std::vector<ClassScore> top_k(const torch::Tensor& probabilities, const std::vector<std::string>& classes, int k);
+
+}  // namespace protext

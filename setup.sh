@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# ProText Studio set-up: installs the Debian 12 packages that are missing, configures and
+# builds Release, then does what was asked.
+#   ./setup.sh run     set up, build and open the app
+#   ./setup.sh test    set up, build and run the whole test suite
+#   ./setup.sh build   set up and build only
+set -euo pipefail
+cd "$(dirname "$0")"
+action=${1:-build}
+build_dir=${PROTEXT_BUILD_DIR:-build}
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libtorch-dev libopenblas0-pthread
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-svg-dev
+  libqcustomplot-dev libqcustomplot2.1-qt6
+  libopencv-dev libsentencepiece-dev nlohmann-json3-dev libicu-dev zlib1g-dev
+  # tests: the reference implementations and a display for GUI screenshots
+  python3 python3-torch python3-numpy python3-pil python3-skimage python3-regex python3-sentencepiece
+  xvfb xauth
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# LibTorch runs on whatever libblas.so.3 points to; the reference BLAS is ~20x slower.
+blas=$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)
+case "$blas" in
+  *openblas*) ;;
+  *) echo "setup: warning: libblas.so.3 is $blas, not OpenBLAS; matrix work will be slow" >&2 ;;
+esac
+
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build "$build_dir" --parallel "$(nproc)"
+
+case "$action" in
+  build) ;;
+  run) exec "$build_dir/app/protext-studio" ;;
+  test) ctest --test-dir "$build_dir" --output-on-failure --parallel 1 ;;
+  *) echo "usage: ./setup.sh [run|test|build]" >&2; exit 2 ;;
+esac
