@@ -1,0 +1,95 @@
+// protext train: learn ProText prompts from LLM descriptions alone.
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/model_options.h"
+#include "core/protext/trainer.h"
+#include "core/zeroshot/class_list.h"
+
+namespace protext::cli {
+namespace {
+
+std::atomic<bool> interrupted{false};
+void on_interrupt(int) { interrupted = true; }
+
+int run(const Args& args) {
+  TrainJob job;
+  job.config = preset_config(args.get("preset", "cross-dataset"));
+  TrainConfig& c = job.config;
+  c.epochs = args.get_int("epochs", c.epochs);
+  c.steps = args.get_int("steps", 0);
+  c.batch_size = args.get_int("batch-size", c.batch_size);
+  c.full_batch = args.has("full-batch");
+  c.shuffle = !args.has("no-shuffle");
+  c.lr = args.get_double("lr", c.lr);
+  c.weight_decay = args.get_double("weight-decay", c.weight_decay);
+  c.schedule = args.get("schedule", c.schedule);
+  c.prompts.n_ctx = args.get_int("n-ctx", static_cast<int>(c.prompts.n_ctx));
+  c.prompts.depth = args.get_int("depth", static_cast<int>(c.prompts.depth));
+  c.loss = args.get("loss", c.loss);
+  c.seed = static_cast<uint64_t>(args.get_int("seed", 1));
+  c.text_template = args.get("template", c.text_template);
+  c.precision = args.get("train-precision", "fp32");
+  job.descriptions = read_cupl_json(args.require("descriptions"));
+  if (args.has("classes")) job.classes = read_class_list(args.get("classes"));
+  job.out_path = args.require("out");
+  job.resume_path = args.get("resume");
+  job.init_prompts = args.get("init-prompts");
+  job.log_path = args.get("log");
+  job.cache_dir = args.get("cache-dir");
+  job.clip = open_model(args);
+
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+  const auto result = train(
+      job,
+      [](const Progress& p) {
+        std::fprintf(stderr, "\repoch %d/%d  step %lld/%lld  loss %.5f  lr %.2e  %.0f samples/s  ETA %.0f s   ",
+                     p.epoch + 1, p.epochs, static_cast<long long>(p.step), static_cast<long long>(p.steps), p.loss,
+                     p.lr, p.samples_per_s, p.eta_s);
+        if (p.epoch_mean_loss >= 0) std::fprintf(stderr, "\n");
+      },
+      interrupted);
+  print_json_line({{"out", job.out_path},
+                   {"steps", result.steps_done},
+                   {"final_loss", result.step_losses.empty() ? 0.0 : result.step_losses.back()},
+                   {"epoch_losses", result.epoch_losses},
+                   {"cancelled", result.cancelled}});
+  return result.cancelled ? 130 : 0;
+}
+
+std::vector<Option> options() {
+  auto o = model_options();
+  o.insert(o.end(), {
+      {"descriptions", "FILE", "CuPL JSON {\"class\": [\"description\", ...]} to learn from"},
+      {"classes", "FILE", "train on these classes of the descriptions only"},
+      {"out", "FILE", "prompt checkpoint (.safetensors), written every epoch"},
+      {"preset", "NAME", "cross-dataset (default), base2novel or text-only"},
+      {"epochs", "N", "epochs (preset: 10 / 30 / 200)"},
+      {"steps", "N", "stop after N optimiser steps instead"},
+      {"batch-size", "N", "pairs per step (default 256)"},
+      {"full-batch", "", "every pair in one step"},
+      {"no-shuffle", "", "keep the pairs in file order"},
+      {"lr", "F", "peak learning rate (preset: 0.03, text-only 0.0025)"},
+      {"weight-decay", "F", "AdamW weight decay (default 0.1)"},
+      {"schedule", "S", "reference (warm-up then cosine), constant or cosine"},
+      {"n-ctx", "N", "context vectors (preset: 4, text-only 16)"},
+      {"depth", "N", "prompt depth: input + deep prompts before layers 1..N-1 (default 9)"},
+      {"loss", "L", "l1 (default) or mse"},
+      {"template", "T", "prompted template (default \"a photo of a {}.\")"},
+      {"seed", "N", "random seed (default 1)"},
+      {"init-prompts", "FILE", "start from these prompts (official tensor names)"},
+      {"resume", "FILE", "continue a run from its checkpoint"},
+      {"log", "FILE", "JSON Lines log, one line per step"},
+      {"cache-dir", "DIR", "where frozen targets are cached (default ~/.cache/protext)"},
+      {"train-precision", "P", "fp32 (default; exact)"}});
+  return o;
+}
+
+const Command command{"train", "Learn ProText prompts from LLM descriptions (text only).", "", options(), run};
+const CommandRegistration registration{command};
+
+}  // namespace
+}  // namespace protext::cli

@@ -1,0 +1,99 @@
+#include "core/protext/data.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iomanip>
+#include <sstream>
+
+#include "core/clip/tensor_file.h"
+#include "core/error.h"
+#include "core/zeroshot/classifier.h"
+#include "core/zeroshot/templates.h"
+
+namespace protext {
+namespace {
+
+uint64_t mix(uint64_t h, const std::string& s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;  // FNV-1a
+  }
+  h ^= 0xff;  // separator, so ("ab", "c") and ("a", "bc") differ
+  return h * 0x100000001b3ULL;
+}
+
+}  // namespace
+
+std::string default_cache_dir() {
+  if (const char* env = std::getenv("PROTEXT_CACHE"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/protext";
+  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/protext";
+  return "";
+}
+
+TrainingData build_training_data(ClipModel& clip, const DescriptionSet& descriptions,
+                                 const std::vector<std::string>& classes,
+                                 const std::vector<std::string>& extra_templates, const std::string& cache_dir) {
+  TrainingData data;
+  std::vector<std::string> wanted = classes;
+  if (wanted.empty())
+    for (const auto& [key, name] : descriptions.names) wanted.push_back(name);
+  std::vector<std::string> unknown;
+  for (const auto& name : wanted)
+    if (!descriptions.find(name)) unknown.push_back("'" + name + "'");
+  if (!unknown.empty()) {
+    std::string list;
+    for (size_t i = 0; i < unknown.size() && i < 5; ++i) list += (i ? ", " : "") + unknown[i];
+    if (unknown.size() > 5) list += " and " + std::to_string(unknown.size() - 5) + " more";
+    throw Error(descriptions.source, "no descriptions for the classes " + list);
+  }
+  std::vector<std::string> texts;
+  std::vector<int64_t> owner;
+  for (size_t c = 0; c < wanted.size(); ++c) {
+    data.classes.push_back(display_name(wanted[c]));
+    for (const auto& d : *descriptions.find(wanted[c])) {
+      texts.push_back(d);
+      owner.push_back(static_cast<int64_t>(c));
+    }
+    for (const auto& t : extra_templates) {
+      texts.push_back(fill_template(t, display_name(wanted[c])));
+      owner.push_back(static_cast<int64_t>(c));
+    }
+  }
+  data.pair_class = torch::tensor(owner, torch::kInt64);
+
+  uint64_t h = 0xcbf29ce484222325ULL;
+  h = mix(h, clip.fingerprint());
+  for (const auto& t : texts) h = mix(h, t);
+  std::ostringstream hex;
+  hex << std::hex << std::setw(16) << std::setfill('0') << h;
+  data.content_hash = hex.str();
+
+  const std::string cache = cache_dir.empty() ? "" : cache_dir + "/targets-" + data.content_hash + ".safetensors";
+  std::error_code ec;
+  if (!cache.empty() && std::filesystem::exists(cache, ec)) {
+    try {
+      auto cached = read_safetensors(cache);
+      auto it = cached.find("targets");
+      if (it != cached.end() && it->second.dim() == 2 && it->second.size(0) == static_cast<int64_t>(texts.size()) &&
+          it->second.size(1) == clip.config().embed_dim) {
+        data.targets = it->second.to(torch::kFloat32);
+        return data;
+      }
+    } catch (const Error&) {
+      // A damaged cache entry is recomputed and overwritten below.
+    }
+  }
+  data.targets = clip.encode_text(texts, /*normalize=*/true);
+  if (!cache.empty()) {
+    std::filesystem::create_directories(cache_dir, ec);
+    try {
+      save_safetensors(cache, {{"targets", data.targets}});
+    } catch (const Error&) {
+      // The cache only saves time; training goes on without it.
+    }
+  }
+  return data;
+}
+
+}  // namespace protext

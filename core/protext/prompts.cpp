@@ -1,0 +1,178 @@
+#include "core/protext/prompts.h"
+
+#include <ATen/core/Generator.h>
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <fstream>
+#include <regex>
+
+#include "core/clip/tensor_file.h"
+#include "core/error.h"
+#include "core/protext/dassl_checkpoint.h"
+#include "core/zeroshot/classifier.h"
+#include "core/zeroshot/templates.h"
+
+namespace protext {
+namespace {
+
+const char* kCtxName = "prompt_learner.ctx";
+
+std::string deep_name(size_t layer) {
+  return "text_encoder.transformer.resblocks." + std::to_string(layer) + ".VPT_shallow";
+}
+
+bool is_zip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[4] = {};
+  in.read(magic, 4);
+  return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+}
+
+}  // namespace
+
+PromptLearnerImpl::PromptLearnerImpl(const PromptConfig& c, int64_t width) : config(c) {
+  if (c.n_ctx < 1) throw Error("prompts", "n_ctx must be at least 1");
+  if (c.depth < 1) throw Error("prompts", "depth must be at least 1");
+  ctx = register_parameter("ctx", torch::zeros({c.n_ctx, width}));
+  for (int64_t i = 1; i < c.depth; ++i)
+    deep.push_back(register_parameter("VPT_shallow_" + std::to_string(i), torch::zeros({c.n_ctx, width})));
+}
+
+PromptLearnerImpl::PromptLearnerImpl(ClipModel& clip, const PromptConfig& c, uint64_t seed)
+    : PromptLearnerImpl(c, clip.config().text.width) {
+  auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+  torch::NoGradGuard no_grad;
+  const int64_t width = clip.config().text.width;
+  std::vector<int64_t> init_ids;
+  if (c.n_ctx <= 4 && !c.init_text.empty()) {
+    init_ids = clip.tokenizer().encode(c.init_text, static_cast<int>(clip.config().text.context_length));
+    init_ids = std::vector<int64_t>(init_ids.begin() + 1, init_ids.end() - 1);  // drop <sot>, <eot>
+  }
+  if (static_cast<int64_t>(init_ids.size()) >= c.n_ctx) {
+    auto ids = torch::tensor(std::vector<int64_t>(init_ids.begin(), init_ids.begin() + c.n_ctx));
+    auto& embedding = clip.module()->text->token_embedding->weight;
+    ctx.copy_(embedding.index_select(0, ids.to(embedding.device())).to(torch::kCPU, torch::kFloat32));
+  } else {
+    ctx.copy_(torch::randn({c.n_ctx, width}, generator) * 0.02);
+  }
+  for (auto& d : deep) d.copy_(torch::randn({c.n_ctx, width}, generator) * 0.02);
+}
+
+PromptInjection PromptLearnerImpl::injection() const {
+  PromptInjection injection;
+  injection.input = ctx;
+  injection.deep = deep;
+  return injection;
+}
+
+std::map<std::string, torch::Tensor> PromptLearnerImpl::named_tensors() const {
+  std::map<std::string, torch::Tensor> out{{kCtxName, ctx}};
+  for (size_t i = 0; i < deep.size(); ++i) out[deep_name(i + 1)] = deep[i];
+  return out;
+}
+
+void PromptLearnerImpl::load_named(const std::map<std::string, torch::Tensor>& tensors, const std::string& source) {
+  torch::NoGradGuard no_grad;
+  for (auto& [name, target] : named_tensors()) {
+    auto it = tensors.find(name);
+    if (it == tensors.end()) throw Error(source, "tensor '" + name + "' is missing");
+    if (!it->second.sizes().equals(target.sizes()))
+      throw Error(source, "tensor '" + name + "' has shape " + c10::str(it->second.sizes()) + ", expected " +
+                              c10::str(target.sizes()));
+    const_cast<torch::Tensor&>(target).copy_(it->second.to(target.device(), target.scalar_type()));
+  }
+}
+
+std::string prompted_text(const std::string& text_template, const std::string& class_name, const PromptConfig& config) {
+  validate_template(text_template, "prompt template");
+  // The context replaces the template's opening words ("a photo of a") when they are
+  // there; the n_ctx placeholder tokens "X" mark where it goes either way.
+  std::string rest = text_template;
+  const std::string opening = config.init_text + " ";
+  if (!config.init_text.empty() && rest.compare(0, opening.size(), opening) == 0) rest = rest.substr(opening.size());
+  std::string prefix;
+  for (int64_t i = 0; i < config.n_ctx; ++i) prefix += "X ";
+  return prefix + fill_template(rest, display_name(class_name));
+}
+
+torch::Tensor encode_prompted_classes(ClipModel& clip, const PromptLearner& learner,
+                                      const std::vector<std::string>& class_names, const std::string& text_template) {
+  std::vector<std::string> texts;
+  texts.reserve(class_names.size());
+  for (const auto& name : class_names) texts.push_back(prompted_text(text_template, name, learner->config));
+  const TokenBatch batch = clip.tokenize(texts);
+  const PromptInjection injection = learner->injection();
+  auto features = clip.module()->encode_text(batch.tokens.to(clip.device()), batch.end.to(clip.device()), &injection);
+  features = features.to(torch::kFloat32);
+  return features / features.norm(2, -1, true);
+}
+
+torch::Tensor protext_classifier(ClipModel& clip, const PromptLearner& learner,
+                                 const std::vector<std::string>& class_names, const std::string& text_template) {
+  torch::NoGradGuard no_grad;
+  std::vector<torch::Tensor> parts;
+  for (size_t start = 0; start < class_names.size(); start += 256) {
+    const auto stop = std::min(class_names.size(), start + 256);
+    std::vector<std::string> chunk(class_names.begin() + start, class_names.begin() + stop);
+    parts.push_back(encode_prompted_classes(clip, learner, chunk, text_template).to(torch::kCPU));
+  }
+  return torch::cat(parts);
+}
+
+void save_prompts(const std::string& path, const PromptLearner& learner, const nlohmann::json& metadata,
+                  const std::map<std::string, torch::Tensor>& extra) {
+  TensorMap tensors;
+  for (const auto& [name, t] : extra) tensors[name] = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+  for (const auto& [name, t] : learner->named_tensors())
+    tensors[name] = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+  nlohmann::json meta = metadata;
+  meta["n_ctx"] = learner->config.n_ctx;
+  meta["depth"] = learner->config.depth;
+  meta["init_text"] = learner->config.init_text;
+  save_safetensors(path, tensors, {{"protext", meta.dump()}});
+}
+
+LoadedPrompts load_prompts(const std::string& path, ClipModel& clip) {
+  std::map<std::string, torch::Tensor> tensors;
+  LoadedPrompts loaded;
+  if (is_zip(path)) {
+    tensors = read_dassl_prompts(path);
+    loaded.metadata = nlohmann::json::object();
+    loaded.metadata["imported_from"] = "dassl";
+  } else {
+    std::map<std::string, std::string> meta;
+    tensors = read_safetensors(path, &meta);
+    auto it = meta.find("protext");
+    try {
+      loaded.metadata = it == meta.end() ? nlohmann::json::object() : nlohmann::json::parse(it->second);
+    } catch (const nlohmann::json::exception& e) {
+      throw Error(path, std::string("the 'protext' metadata is not valid JSON (") + e.what() + ")");
+    }
+  }
+  auto ctx = tensors.find(kCtxName);
+  if (ctx == tensors.end()) throw Error(path, std::string("no '") + kCtxName + "' tensor: not a ProText prompt file");
+  if (ctx->second.dim() != 2) throw Error(path, std::string("'") + kCtxName + "' must be [n_ctx, width]");
+  PromptConfig config;
+  config.n_ctx = ctx->second.size(0);
+  config.depth = 1;
+  while (tensors.count(deep_name(config.depth))) ++config.depth;
+  if (loaded.metadata.contains("init_text") && loaded.metadata["init_text"].is_string())
+    config.init_text = loaded.metadata["init_text"].get<std::string>();
+  const int64_t width = clip.config().text.width;
+  if (ctx->second.size(1) != width)
+    throw Error(path, "prompts are " + std::to_string(ctx->second.size(1)) + " wide but this CLIP's text width is " +
+                          std::to_string(width));
+  if (config.depth > clip.config().text.layers)
+    throw Error(path, "prompts go " + std::to_string(config.depth) + " layers deep but this CLIP's text tower has " +
+                          std::to_string(clip.config().text.layers));
+  loaded.learner = PromptLearner(config, width);
+  loaded.learner->load_named(tensors, path);
+  loaded.learner->to(clip.device());
+  const auto fp = loaded.metadata.find("clip_fingerprint");
+  if (fp != loaded.metadata.end() && fp->is_string() && fp->get<std::string>() != clip.fingerprint())
+    loaded.warning = path + ": these prompts were trained on another CLIP (fingerprint " + fp->get<std::string>() +
+                     ", this model " + clip.fingerprint() + "); predictions may be poor";
+  return loaded;
+}
+
+}  // namespace protext

@@ -1,0 +1,261 @@
+#include "core/protext/trainer.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/optim/adamw.h>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+
+#include "core/clip/tensor_file.h"
+#include "core/error.h"
+#include "core/protext/data.h"
+#include "core/protext/dassl_checkpoint.h"
+#include "core/protext/schedule.h"
+
+namespace protext {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string state_key(const torch::Tensor& p) { return c10::guts::to_string(p.unsafeGetTensorImpl()); }
+
+// AdamW's moments by prompt name, so a resumed run continues exactly.
+std::map<std::string, torch::Tensor> optimizer_state(torch::optim::AdamW& optimizer, const PromptLearner& learner,
+                                                     int64_t* adam_step) {
+  std::map<std::string, torch::Tensor> out;
+  auto& state = optimizer.state();
+  for (const auto& [name, p] : learner->named_tensors()) {
+    auto it = state.find(state_key(p));
+    if (it == state.end()) continue;
+    auto& s = static_cast<torch::optim::AdamWParamState&>(*it->second);
+    out["optimizer." + name + ".exp_avg"] = s.exp_avg();
+    out["optimizer." + name + ".exp_avg_sq"] = s.exp_avg_sq();
+    *adam_step = s.step();
+  }
+  return out;
+}
+
+void restore_optimizer_state(torch::optim::AdamW& optimizer, const PromptLearner& learner, const TensorMap& tensors,
+                             int64_t adam_step, const std::string& source) {
+  if (adam_step <= 0) return;
+  for (const auto& [name, p] : learner->named_tensors()) {
+    auto avg = tensors.find("optimizer." + name + ".exp_avg");
+    auto sq = tensors.find("optimizer." + name + ".exp_avg_sq");
+    if (avg == tensors.end() || sq == tensors.end())
+      throw Error(source, "cannot resume: the optimiser state of '" + name + "' is missing");
+    auto s = std::make_unique<torch::optim::AdamWParamState>();
+    s->step(adam_step);
+    s->exp_avg(avg->second.to(p.device(), torch::kFloat32).clone());
+    s->exp_avg_sq(sq->second.to(p.device(), torch::kFloat32).clone());
+    optimizer.state()[state_key(p)] = std::move(s);
+  }
+}
+
+bool is_out_of_memory(const c10::Error& e) {
+  return std::string(e.what_without_backtrace()).find("out of memory") != std::string::npos;
+}
+
+}  // namespace
+
+nlohmann::json TrainConfig::to_json() const {
+  return {{"preset", preset},
+          {"epochs", epochs},
+          {"steps", steps},
+          {"batch_size", batch_size},
+          {"full_batch", full_batch},
+          {"shuffle", shuffle},
+          {"lr", lr},
+          {"weight_decay", weight_decay},
+          {"betas", {beta1, beta2}},
+          {"eps", eps},
+          {"schedule", schedule},
+          {"loss", loss},
+          {"n_ctx", prompts.n_ctx},
+          {"depth", prompts.depth},
+          {"template", text_template},
+          {"seed", seed},
+          {"precision", precision}};
+}
+
+TrainConfig preset_config(const std::string& name) {
+  TrainConfig c;
+  c.preset = name;
+  if (name == "cross-dataset") return c;
+  if (name == "base2novel") {
+    c.epochs = 30;
+    return c;
+  }
+  if (name == "text-only") {
+    c.lr = 0.0025;
+    c.epochs = 200;
+    c.prompts.n_ctx = 16;
+    return c;
+  }
+  throw Error("preset " + name, "not a preset (cross-dataset, base2novel or text-only)");
+}
+
+TrainResult train(const TrainJob& job, const std::function<void(const Progress&)>& on_progress,
+                  const std::atomic<bool>& cancel) {
+  if (!job.clip) throw Error("train", "no CLIP model");
+  ClipModel& clip = *job.clip;
+  const TrainConfig& c = job.config;
+  if (c.batch_size < 1 && !c.full_batch) throw Error("train", "batch size must be at least 1");
+  if (c.epochs < 1 && c.steps < 1) throw Error("train", "nothing to do: epochs and steps are both 0");
+  if (c.loss != "l1" && c.loss != "mse") throw Error("train", "loss must be l1 or mse, not " + c.loss);
+  if (c.precision != "fp32") throw Error("train", "precision " + c.precision + " is not supported for training yet; use fp32");
+  for (auto& p : clip.module()->parameters()) p.set_requires_grad(false);
+
+  TrainingData data = build_training_data(clip, job.descriptions, job.classes, {},
+                                          job.cache_dir.empty() ? default_cache_dir() : job.cache_dir);
+  const int64_t pairs = data.targets.size(0);
+  const int64_t batch = c.full_batch ? pairs : std::min<int64_t>(c.batch_size, pairs);
+  const int64_t steps_per_epoch = (pairs + batch - 1) / batch;
+  const int epochs = c.steps > 0 ? static_cast<int>((c.steps + steps_per_epoch - 1) / steps_per_epoch) : c.epochs;
+  const int64_t total_steps = c.steps > 0 ? c.steps : epochs * steps_per_epoch;
+  const Schedule schedule = parse_schedule(c.schedule, c.lr, epochs);
+
+  TrainResult result;
+  int start_epoch = 0;
+  int64_t adam_step = 0;
+  TensorMap resume_tensors;
+  nlohmann::json resume_meta;
+  if (!job.resume_path.empty()) {
+    LoadedPrompts loaded = load_prompts(job.resume_path, clip);
+    resume_meta = loaded.metadata;
+    if (!resume_meta.contains("epochs_done"))
+      throw Error(job.resume_path, "cannot resume: not a checkpoint written by protext train");
+    result.learner = loaded.learner;
+    std::map<std::string, std::string> ignored;
+    resume_tensors = read_safetensors(job.resume_path, &ignored);
+    start_epoch = resume_meta["epochs_done"].get<int>();
+    adam_step = resume_meta.value("adam_step", int64_t{0});
+    result.step_losses = resume_meta.value("step_losses", std::vector<double>{});
+    result.epoch_losses = resume_meta.value("epoch_losses", std::vector<double>{});
+    result.steps_done = resume_meta.value("steps_done", int64_t{0});
+  } else {
+    result.learner = PromptLearner(clip, c.prompts, c.seed);
+    if (!job.init_prompts.empty()) {
+      std::map<std::string, torch::Tensor> tensors;
+      std::ifstream probe(job.init_prompts, std::ios::binary);
+      char magic[2] = {};
+      probe.read(magic, 2);
+      if (magic[0] == 'P' && magic[1] == 'K') tensors = read_dassl_prompts(job.init_prompts);
+      else tensors = read_safetensors(job.init_prompts);
+      result.learner->load_named(tensors, job.init_prompts);
+    }
+  }
+  PromptLearner& learner = result.learner;
+  learner->to(clip.device());
+  learner->train();
+
+  torch::optim::AdamW optimizer(learner->parameters(), torch::optim::AdamWOptions(c.lr)
+                                                           .betas({c.beta1, c.beta2})
+                                                           .eps(c.eps)
+                                                           .weight_decay(c.weight_decay));
+  restore_optimizer_state(optimizer, learner, resume_tensors, adam_step, job.resume_path);
+
+  std::ofstream log;
+  if (!job.log_path.empty()) {
+    log.open(job.log_path, start_epoch > 0 ? std::ios::app : std::ios::trunc);
+    if (!log) throw Error(job.log_path, "cannot write the training log");
+  }
+  const auto targets = data.targets.to(clip.device());
+  const auto pair_class = data.pair_class;
+
+  auto checkpoint = [&](int epochs_done) {
+    if (job.out_path.empty()) return;
+    int64_t step_count = 0;
+    auto extra = optimizer_state(optimizer, learner, &step_count);
+    nlohmann::json meta = {{"template", c.text_template},
+                           {"clip_fingerprint", clip.fingerprint()},
+                           {"clip_path", clip.path()},
+                           {"training", c.to_json()},
+                           {"classes", data.classes},
+                           {"targets_hash", data.content_hash},
+                           {"epochs_done", epochs_done},
+                           {"steps_done", result.steps_done},
+                           {"adam_step", step_count},
+                           {"epoch_losses", result.epoch_losses},
+                           {"step_losses", result.step_losses}};
+    save_prompts(job.out_path, learner, meta, extra);
+  };
+
+  const auto started = Clock::now();
+  int64_t samples_seen = 0;
+  for (int epoch = start_epoch; epoch < epochs && result.steps_done < total_steps; ++epoch) {
+    const double lr = schedule.lr_at(epoch);
+    for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+    // The order of an epoch depends only on the seed and the epoch, so a resumed run
+    // sees the same batches as an uninterrupted one.
+    torch::Tensor order;
+    if (c.shuffle) {
+      auto generator = at::make_generator<at::CPUGeneratorImpl>(c.seed * 1000003ULL + static_cast<uint64_t>(epoch));
+      order = torch::randperm(pairs, generator, torch::kInt64);
+    } else {
+      order = torch::arange(pairs, torch::kInt64);
+    }
+    double epoch_sum = 0;
+    int64_t epoch_batches = 0;
+    for (int64_t b = 0; b < steps_per_epoch && result.steps_done < total_steps; ++b) {
+      if (cancel.load()) {
+        result.cancelled = true;
+        return result;
+      }
+      const auto index = order.narrow(0, b * batch, std::min(batch, pairs - b * batch));
+      const auto owners = pair_class.index_select(0, index);
+      // Each distinct class of the batch is encoded once; its row serves all its pairs.
+      auto [unique, inverse] = at::_unique(owners, /*sorted=*/true, /*return_inverse=*/true);
+      std::vector<std::string> names;
+      auto u = unique.accessor<int64_t, 1>();
+      for (int64_t i = 0; i < unique.size(0); ++i) names.push_back(data.classes[u[i]]);
+      torch::Tensor loss;
+      try {
+        const auto features = encode_prompted_classes(clip, learner, names, c.text_template);
+        const auto predicted = features.index_select(0, inverse.to(features.device()));
+        const auto wanted = targets.index_select(0, index.to(targets.device()));
+        loss = c.loss == "l1" ? (predicted - wanted).abs().mean() : (predicted - wanted).pow(2).mean();
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+      } catch (const c10::Error& e) {
+        if (is_out_of_memory(e))
+          throw Error("train", "the device ran out of memory at batch size " + std::to_string(batch) +
+                                   "; lower --batch-size (each step encodes up to that many classes)");
+        throw;
+      }
+      const double value = loss.item<double>();
+      result.step_losses.push_back(value);
+      epoch_sum += value;
+      ++epoch_batches;
+      ++result.steps_done;
+      samples_seen += index.size(0);
+      const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+      Progress p;
+      p.epoch = epoch;
+      p.epochs = epochs;
+      p.step = result.steps_done;
+      p.steps = total_steps;
+      p.loss = value;
+      p.lr = lr;
+      p.samples_per_s = elapsed > 0 ? samples_seen / elapsed : 0;
+      const int64_t steps_this_run = result.steps_done - (start_epoch * steps_per_epoch);
+      p.eta_s = steps_this_run > 0 ? elapsed / steps_this_run * (total_steps - result.steps_done) : 0;
+      const bool epoch_end = b + 1 == steps_per_epoch || result.steps_done == total_steps;
+      if (epoch_end) p.epoch_mean_loss = epoch_sum / epoch_batches;
+      if (log) {
+        log << nlohmann::json{{"step", result.steps_done}, {"epoch", epoch}, {"loss", value}, {"lr", lr},
+                              {"samples_per_s", p.samples_per_s}}
+                   .dump()
+            << '\n'
+            << std::flush;
+      }
+      if (on_progress) on_progress(p);
+    }
+    result.epoch_losses.push_back(epoch_sum / std::max<int64_t>(epoch_batches, 1));
+    checkpoint(epoch + 1);
+  }
+  return result;
+}
+
+}  // namespace protext
