@@ -1,0 +1,255 @@
+#include "core/protext/evaluate.h"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <unistd.h>
+
+#include "core/error.h"
+
+namespace fs = std::filesystem;
+
+namespace protext {
+namespace {
+
+double ratio(int64_t part, int64_t whole) {
+  return whole == 0 ? std::numeric_limits<double>::quiet_NaN() : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+// Rows of `images` whose label lies in `range`, relabelled from 0.
+ImageFeatures restrict_to(const ImageFeatures& images, ClassRange range) {
+  ImageFeatures out;
+  std::vector<int64_t> rows;
+  for (size_t i = 0; i < images.labels.size(); ++i)
+    if (images.labels[i] >= range.begin && images.labels[i] < range.end) {
+      rows.push_back(static_cast<int64_t>(i));
+      out.labels.push_back(images.labels[i] - range.begin);
+      out.paths.push_back(images.paths[i]);
+    }
+  out.features = images.features.index_select(0, torch::tensor(rows, torch::kInt64));
+  return out;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string number(double x) {
+  if (std::isnan(x)) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6f", x);
+  return buf;
+}
+
+void write_atomically(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(path, "cannot write the file");
+    out << text;
+    out.flush();
+    if (!out) throw Error(path, "writing failed (disk full?)");
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw Error(path, "cannot move the finished file into place");
+  }
+}
+
+const MethodResult& method_of(const EvalReport& report, const std::string& method) {
+  const auto it = report.methods.find(method);
+  if (it == report.methods.end()) throw Error("report", "no method '" + method + "'");
+  return it->second;
+}
+
+}  // namespace
+
+ClassRange split_classes(int64_t n_classes, const std::string& split) {
+  const int64_t base = (n_classes + 1) / 2;  // ceil(n / 2)
+  if (split == "all") return {0, n_classes};
+  if (split == "base") return {0, base};
+  if (split == "novel") {
+    if (n_classes < 2) throw Error("--split novel", "needs at least two classes (the novel half would be empty)");
+    return {base, n_classes};
+  }
+  throw Error("--split", "unknown split '" + split + "' (all, base or novel)");
+}
+
+double harmonic_mean(double base, double novel) {
+  return base + novel == 0 ? 0.0 : 2.0 * base * novel / (base + novel);
+}
+
+MethodResult score_method(const torch::Tensor& features, const std::vector<int64_t>& labels,
+                          const torch::Tensor& weights) {
+  const int64_t n = features.size(0), c = weights.size(0);
+  if (static_cast<int64_t>(labels.size()) != n) throw Error("score", "labels and features differ in count");
+  MethodResult r;
+  r.class_images.assign(static_cast<size_t>(c), 0);
+  r.confusion.assign(static_cast<size_t>(c), std::vector<int64_t>(static_cast<size_t>(c), 0));
+  if (n == 0) {
+    r.per_class.assign(static_cast<size_t>(c), std::numeric_limits<double>::quiet_NaN());
+    r.top1 = r.top5 = std::numeric_limits<double>::quiet_NaN();
+    return r;
+  }
+  // Ranks only: the logit scale and the softmax change no order.
+  const auto logits = torch::matmul(features.to(torch::kFloat32), weights.to(torch::kFloat32).t());
+  const int64_t k = std::min<int64_t>(5, c);
+  const auto ranked = std::get<1>(logits.topk(k, 1)).contiguous();
+  const auto* top = ranked.data_ptr<int64_t>();
+  int64_t hit1 = 0, hit5 = 0;
+  std::vector<int64_t> correct(static_cast<size_t>(c), 0);
+  for (int64_t i = 0; i < n; ++i) {
+    const int64_t truth = labels[static_cast<size_t>(i)];
+    if (truth < 0 || truth >= c) throw Error("score", "label " + std::to_string(truth) + " outside the classifier");
+    const int64_t pred = top[i * k];
+    ++r.class_images[static_cast<size_t>(truth)];
+    ++r.confusion[static_cast<size_t>(truth)][static_cast<size_t>(pred)];
+    if (pred == truth) {
+      ++hit1;
+      ++correct[static_cast<size_t>(truth)];
+    }
+    for (int64_t j = 0; j < k; ++j)
+      if (top[i * k + j] == truth) {
+        ++hit5;
+        break;
+      }
+  }
+  r.top1 = ratio(hit1, n);
+  r.top5 = ratio(hit5, n);
+  for (int64_t j = 0; j < c; ++j)
+    r.per_class.push_back(ratio(correct[static_cast<size_t>(j)], r.class_images[static_cast<size_t>(j)]));
+  return r;
+}
+
+EvalReport score(const ImageFeatures& images, const std::vector<std::string>& classes,
+                 const std::map<std::string, torch::Tensor>& classifiers, const std::string& split) {
+  const auto n_classes = static_cast<int64_t>(classes.size());
+  for (const auto& [name, w] : classifiers)
+    if (w.dim() != 2 || w.size(0) != n_classes || w.size(1) != images.features.size(1))
+      throw Error("classifier '" + name + "'", "weights must be [" + std::to_string(n_classes) + ", " +
+                                                   std::to_string(images.features.size(1)) + "]");
+  if (images.labels.empty()) throw Error("evaluate", "no image could be read, nothing to evaluate");
+  EvalReport report;
+  report.split = split;
+  report.skipped = images.skipped;
+  report.from_cache = images.from_cache;
+  const ClassRange range = split_classes(n_classes, split);
+  report.classes.assign(classes.begin() + range.begin, classes.begin() + range.end);
+  const ImageFeatures chosen = restrict_to(images, range);
+  report.n_images = static_cast<int64_t>(chosen.labels.size());
+  if (report.n_images == 0) throw Error("evaluate", "no readable image in the " + split + " classes");
+  for (const auto& [name, w] : classifiers)
+    report.methods[name] = score_method(chosen.features, chosen.labels, w.slice(0, range.begin, range.end));
+
+  if (split == "all" && n_classes >= 2) {
+    const ClassRange base = split_classes(n_classes, "base"), novel = split_classes(n_classes, "novel");
+    const ImageFeatures base_images = restrict_to(images, base), novel_images = restrict_to(images, novel);
+    for (const auto& [name, w] : classifiers) {
+      BaseNovelResult b;
+      b.base_top1 = score_method(base_images.features, base_images.labels, w.slice(0, base.begin, base.end)).top1;
+      b.novel_top1 = score_method(novel_images.features, novel_images.labels, w.slice(0, novel.begin, novel.end)).top1;
+      b.harmonic_mean = std::isnan(b.base_top1) || std::isnan(b.novel_top1)
+                            ? std::numeric_limits<double>::quiet_NaN()
+                            : harmonic_mean(b.base_top1, b.novel_top1);
+      report.base_novel[name] = b;
+    }
+  }
+  return report;
+}
+
+EvalReport evaluate(ClipModel& clip, const ImageFolder& folder, const std::map<std::string, torch::Tensor>& classifiers,
+                    const std::string& split, const std::function<void(int64_t, int64_t)>& progress,
+                    const std::atomic<bool>& cancel, const std::string& cache_dir) {
+  split_classes(static_cast<int64_t>(folder.classes.size()), split);  // a bad split fails before encoding
+  ImageFeatures images = encode_image_folder(clip, folder, cache_dir, progress, cancel);
+  if (images.cancelled) {
+    EvalReport report;
+    report.split = split;
+    report.cancelled = true;
+    return report;
+  }
+  // Files skipped by name come first, then those that failed to decode.
+  std::vector<SkippedImage> skipped = folder.skipped;
+  skipped.insert(skipped.end(), images.skipped.begin(), images.skipped.end());
+  images.skipped = std::move(skipped);
+  return score(images, folder.classes, classifiers, split);
+}
+
+nlohmann::ordered_json report_json(const EvalReport& report) {
+  auto value = [](double x) { return std::isnan(x) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x); };
+  nlohmann::ordered_json j;
+  j["n_images"] = report.n_images;
+  j["split"] = report.split;
+  j["classes"] = report.classes;
+  j["methods"] = nlohmann::ordered_json::object();
+  for (const auto& [name, m] : report.methods) {
+    nlohmann::ordered_json per_class = nlohmann::ordered_json::object();
+    for (size_t c = 0; c < report.classes.size(); ++c) per_class[report.classes[c]] = value(m.per_class[c]);
+    nlohmann::ordered_json method = {{"top1", value(m.top1)},
+                                     {"top5", value(m.top5)},
+                                     {"per_class", per_class},
+                                     {"class_images", m.class_images},
+                                     {"confusion", m.confusion}};
+    const auto bn = report.base_novel.find(name);
+    if (bn != report.base_novel.end())
+      method["base2novel"] = {{"base_top1", value(bn->second.base_top1)},
+                              {"novel_top1", value(bn->second.novel_top1)},
+                              {"harmonic_mean", value(bn->second.harmonic_mean)}};
+    j["methods"][name] = method;
+  }
+  j["skipped"] = nlohmann::ordered_json::array();
+  for (const auto& s : report.skipped) j["skipped"].push_back({{"path", s.path}, {"error", s.error}});
+  return j;
+}
+
+std::string confusion_csv(const EvalReport& report, const std::string& method) {
+  const MethodResult& m = method_of(report, method);
+  std::ostringstream out;
+  out << "true\\predicted";
+  for (const auto& c : report.classes) out << ',' << csv_field(c);
+  out << '\n';
+  for (size_t t = 0; t < report.classes.size(); ++t) {
+    out << csv_field(report.classes[t]);
+    for (int64_t count : m.confusion[t]) out << ',' << count;
+    out << '\n';
+  }
+  return out.str();
+}
+
+std::string per_class_csv(const EvalReport& report, const std::string& method) {
+  const MethodResult& m = method_of(report, method);
+  std::ostringstream out;
+  out << "class,images,correct,accuracy\n";
+  for (size_t c = 0; c < report.classes.size(); ++c)
+    out << csv_field(report.classes[c]) << ',' << m.class_images[c] << ',' << m.confusion[c][c] << ','
+        << number(m.per_class[c]) << '\n';
+  return out.str();
+}
+
+std::vector<std::string> write_report(const EvalReport& report, const std::string& json_path) {
+  std::vector<std::string> written;
+  write_atomically(json_path, report_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  written.push_back(json_path);
+  const fs::path p(json_path);
+  const fs::path dir = p.parent_path();
+  const std::string stem = p.stem().string();
+  for (const auto& [name, m] : report.methods) {
+    const std::string confusion = (dir / (stem + "-" + name + "-confusion.csv")).string();
+    const std::string per_class = (dir / (stem + "-" + name + "-per-class.csv")).string();
+    write_atomically(confusion, confusion_csv(report, name));
+    write_atomically(per_class, per_class_csv(report, name));
+    written.push_back(confusion);
+    written.push_back(per_class);
+  }
+  return written;
+}
+
+}  // namespace protext
