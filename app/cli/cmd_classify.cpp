@@ -1,8 +1,11 @@
 // protext classify --model PATH --classes FILE IMAGE...: zero-shot predictions of each
-// classifier (one template, the template ensemble, and CuPL descriptions when given).
+// classifier (one template, the template ensemble, CuPL descriptions and ProText prompts
+// when given).
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/model_options.h"
+#include "core/protext/prompts.h"
 #include "core/zeroshot/class_list.h"
 #include "core/zeroshot/classifier.h"
 
@@ -24,6 +27,18 @@ int run(const Args& args) {
       {method_name(Method::Ensemble), ensemble_classifier(*model, classes, templates)}};
   if (descriptions)
     methods.emplace_back(method_name(Method::Descriptions), description_classifier(*model, classes, *descriptions));
+  if (args.has("prompts")) {
+    const auto prompts = load_prompts(args.get("prompts"), *model);
+    if (!prompts.warning.empty()) std::cerr << "warning: " << prompts.warning << '\n';
+    // An explicit --template wins; otherwise the template the prompts were trained with.
+    std::string protext_template = kDefaultTemplate;
+    if (args.has("template"))
+      protext_template = args.get("template");
+    else if (prompts.metadata.contains("template") && prompts.metadata["template"].is_string())
+      protext_template = prompts.metadata["template"].get<std::string>();
+    methods.emplace_back(method_name(Method::ProText),
+                         protext_classifier(*model, prompts.learner, classes, protext_template));
+  }
 
   ImageBatches batches(args.positionals(), static_cast<int>(model->config().vision.image_size));
   std::vector<std::string> paths;
@@ -53,6 +68,7 @@ std::vector<Option> options() {
   o.push_back({"template", "T", "the single template (default \"a photo of a {}.\")"});
   o.push_back({"templates", "FILE", "template set for the ensemble (default: CLIP's 80 ImageNet prompts)"});
   o.push_back({"descriptions", "FILE", "CuPL JSON {\"class\": [\"description\", ...]}"});
+  o.push_back({"prompts", "FILE", "ProText prompt checkpoint: adds the protext method"});
   o.push_back({"top-k", "K", "how many classes to list per method (default 5)"});
   return o;
 }
