@@ -1,0 +1,359 @@
+// Evaluation on a labelled image folder: accuracies and confusion equal an independent
+// reference (eval_reference.py), base/novel follow CoOp, embeddings are cached, bad files
+// are skipped and reported, and `protext eval` writes the report.
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/clip/clip_model.h"
+#include "core/error.h"
+#include "core/npy.h"
+#include "core/protext/evaluate.h"
+#include "core/protext/prompts.h"
+#include "core/zeroshot/classifier.h"
+#include "support/fixtures.h"
+#include "support/suite.h"
+
+using protext::test::run_cli;
+using protext::test::run_python;
+using protext::test::shared_data;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kTemplates = {"a photo of a {}.", "a drawing of the {}.", "itap of my {}."};
+const std::atomic<bool> kNoCancel{false};
+
+bool close(double a, double b) { return std::abs(a - b) < 1e-9; }
+
+void compare_with_reference(const protext::MethodResult& got, const nlohmann::json& want, const QString& what) {
+  QVERIFY2(close(got.top1, want["top1"].get<double>()), qPrintable(what + " top1"));
+  QVERIFY2(close(got.top5, want["top5"].get<double>()), qPrintable(what + " top5"));
+  QCOMPARE(got.confusion, (want["confusion"].get<std::vector<std::vector<int64_t>>>()));
+  QCOMPARE(got.per_class.size(), want["per_class"].size());
+  for (size_t c = 0; c < got.per_class.size(); ++c) {
+    if (want["per_class"][c].is_null())
+      QVERIFY(std::isnan(got.per_class[c]));
+    else
+      QVERIFY2(close(got.per_class[c], want["per_class"][c].get<double>()), qPrintable(what + " per class"));
+  }
+}
+
+void write_file(const QString& path, const std::string& text) {
+  std::ofstream out(path.toStdString(), std::ios::binary);
+  out << text;
+}
+
+}  // namespace
+
+class EvaluationTest : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString model_, vocab_, images_, templates_;
+  std::shared_ptr<protext::ClipModel> clip_;
+  protext::ImageFolder folder_;
+  std::map<std::string, torch::Tensor> classifiers_;
+  nlohmann::json expected_;
+
+  std::string fresh_cache(const QString& name) { return (dir_.path() + "/cache-" + name).toStdString(); }
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    const nlohmann::json config = {
+        {"embed_dim", 32},
+        {"vision", {{"width", 64}, {"layers", 2}, {"heads", 1}, {"mlp_width", 256}, {"patch_size", 8}, {"image_size", 32}}},
+        {"text", {{"width", 64}, {"layers", 2}, {"heads", 1}, {"mlp_width", 256}, {"context_length", 77}, {"vocab_size", 49408}}}};
+    run_python("clip_reference.py", {"fixture", dir_.path(), QString::fromStdString(config.dump()), "11"});
+    model_ = dir_.path() + "/model.safetensors";
+    vocab_ = QString::fromStdString(shared_data("clip/bpe_simple_vocab_16e6.txt.gz"));
+    images_ = dir_.path() + "/images";
+    run_python("make_image_folder.py", {images_});
+    templates_ = dir_.path() + "/templates.txt";
+    std::string lines;
+    for (const auto& t : kTemplates) lines += t + "\n";
+    write_file(templates_, lines);
+
+    protext::LoadOptions options;
+    options.vocab = vocab_.toStdString();
+    clip_ = protext::ClipModel::open(model_.toStdString(), options);
+    folder_ = protext::read_image_folder(images_.toStdString());
+    classifiers_["template"] = protext::template_classifier(*clip_, folder_.classes);
+    classifiers_["ensemble"] = protext::ensemble_classifier(*clip_, folder_.classes, kTemplates);
+
+    nlohmann::json request = {
+        {"classes", folder_.classes}, {"templates", kTemplates}, {"images", nlohmann::json::array()}};
+    for (size_t i = 0; i < folder_.paths.size(); ++i) request["images"].push_back({folder_.paths[i], folder_.labels[i]});
+    expected_ = nlohmann::json::parse(
+        run_python("eval_reference.py", {model_, vocab_}, QByteArray::fromStdString(request.dump())).toStdString());
+  }
+
+  void readsClassesFromSortedFoldersWithUnderscoresAsSpaces() {
+    QCOMPARE(folder_.classes, (std::vector<std::string>{"astronaut", "cat", "coffee cup", "coins", "motorcycle", "retina",
+                                                        "rocket"}));
+    QCOMPARE(folder_.paths.size(), size_t(21));
+    QCOMPARE(folder_.labels[3], int64_t(1));
+    QVERIFY(QString::fromStdString(folder_.paths[4]).endsWith("cat/view1.jpg"));
+    QVERIFY(folder_.skipped.empty());
+  }
+
+  void accuraciesAndConfusionEqualTheReference_data() {
+    QTest::addColumn<QString>("split");
+    QTest::newRow("all") << "all";
+    QTest::newRow("base") << "base";
+    QTest::newRow("novel") << "novel";
+  }
+  void accuraciesAndConfusionEqualTheReference() {
+    QFETCH(QString, split);
+    const auto report = protext::evaluate(*clip_, folder_, classifiers_, split.toStdString(), {}, kNoCancel,
+                                          fresh_cache("reference"));
+    const auto& want = expected_[split.toStdString()];
+    const int64_t classes = split == "all" ? 7 : split == "base" ? 4 : 3;
+    QCOMPARE(static_cast<int64_t>(report.classes.size()), classes);
+    QCOMPARE(report.n_images, classes * 3);
+    for (const std::string method : {"template", "ensemble"})
+      compare_with_reference(report.methods.at(method), want[method], split + " " + QString::fromStdString(method));
+    if (split == "all") {
+      for (const std::string method : {"template", "ensemble"}) {
+        const auto& bn = report.base_novel.at(method);
+        const double b = expected_["base"][method]["top1"].get<double>(), n = expected_["novel"][method]["top1"].get<double>();
+        QVERIFY(close(bn.base_top1, b));
+        QVERIFY(close(bn.novel_top1, n));
+        QVERIFY(close(bn.harmonic_mean, b + n == 0 ? 0 : 2 * b * n / (b + n)));
+      }
+    } else {
+      QVERIFY(report.base_novel.empty());
+    }
+  }
+
+  // The fixture CLIP is random and favours few classes; spread predictions exercise every
+  // cell of the confusion matrix and top-5 below 1.
+  void metricsEqualTheReferenceOnSpreadPredictions() {
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(3);
+    auto features = torch::randn({60, 16}, generator);
+    features = features / features.norm(2, -1, true);
+    auto weights = torch::randn({11, 16}, generator);
+    weights = weights / weights.norm(2, -1, true);
+    protext::ImageFeatures images;
+    images.features = features;
+    std::vector<std::string> classes;
+    for (int c = 0; c < 11; ++c) classes.push_back("class " + std::to_string(c));
+    for (int i = 0; i < 60; ++i) {
+      images.labels.push_back((i * 7) % 11);
+      images.paths.push_back("image" + std::to_string(i));
+    }
+    const std::string f = (dir_.path() + "/features.npy").toStdString(), w = (dir_.path() + "/weights.npy").toStdString();
+    protext::write_npy(f, features.contiguous().data_ptr<float>(), {60, 16});
+    protext::write_npy(w, weights.contiguous().data_ptr<float>(), {11, 16});
+    const auto want = nlohmann::json::parse(run_python("eval_reference.py", {"metrics", QString::fromStdString(f),
+                                                                             QString::fromStdString(w),
+                                                                             QString::fromStdString(nlohmann::json(images.labels).dump())})
+                                                .toStdString());
+    for (const std::string split : {"all", "base", "novel"}) {
+      const auto report = protext::score(images, classes, {{"given", weights}}, split);
+      compare_with_reference(report.methods.at("given"), want[split]["given"], QString::fromStdString(split));
+    }
+    QVERIFY(want["all"]["given"]["top5"].get<double>() < 1.0);
+  }
+
+  void splitsClassesByCoOpsCeilRule_data() {
+    QTest::addColumn<int>("classes");
+    QTest::addColumn<int>("base");
+    QTest::newRow("7") << 7 << 4;
+    QTest::newRow("6") << 6 << 3;
+    QTest::newRow("2") << 2 << 1;
+    QTest::newRow("101") << 101 << 51;
+  }
+  void splitsClassesByCoOpsCeilRule() {
+    QFETCH(int, classes);
+    QFETCH(int, base);
+    const auto b = protext::split_classes(classes, "base"), n = protext::split_classes(classes, "novel"),
+               a = protext::split_classes(classes, "all");
+    QCOMPARE(b.begin, int64_t(0));
+    QCOMPARE(b.end, int64_t(base));
+    QCOMPARE(n.begin, int64_t(base));
+    QCOMPARE(n.end, int64_t(classes));
+    QCOMPARE(a.end, int64_t(classes));
+  }
+
+  void refusesUnknownSplitsAndAnEmptyNovelHalf() {
+    QVERIFY_THROWS_EXCEPTION(protext::Error, protext::split_classes(5, "train"));
+    QVERIFY_THROWS_EXCEPTION(protext::Error, protext::split_classes(1, "novel"));
+  }
+
+  void harmonicMeanOfBaseAndNovel() {
+    QVERIFY(close(protext::harmonic_mean(0.5, 0.25), 1.0 / 3.0));
+    QVERIFY(close(protext::harmonic_mean(0.8, 0.8), 0.8));
+    QCOMPARE(protext::harmonic_mean(0.0, 0.0), 0.0);
+    QCOMPARE(protext::harmonic_mean(0.9, 0.0), 0.0);
+  }
+
+  void secondEvaluationReadsCachedEmbeddings() {
+    const std::string cache = fresh_cache("second");
+    const auto first = protext::encode_image_folder(*clip_, folder_, cache, {}, kNoCancel);
+    QCOMPARE(first.encoded, int64_t(21));
+    QVERIFY(!first.from_cache);
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(cache))
+      files += e.path().filename().string().rfind("images-", 0) == 0 && e.path().extension() == ".safetensors";
+    QCOMPARE(files, 1);
+
+    const auto second = protext::encode_image_folder(*clip_, folder_, cache, {}, kNoCancel);
+    QCOMPARE(second.encoded, int64_t(0));
+    QVERIFY(second.from_cache);
+    QVERIFY(torch::equal(first.features, second.features));
+    QCOMPARE(second.labels, first.labels);
+    QCOMPARE(second.paths, first.paths);
+
+    // A file rewritten since is a different folder: everything is encoded again.
+    const fs::path touched = folder_.paths[5];
+    fs::last_write_time(touched, fs::last_write_time(touched) + std::chrono::seconds(5));
+    const auto third = protext::encode_image_folder(*clip_, folder_, cache, {}, kNoCancel);
+    QCOMPARE(third.encoded, int64_t(21));
+    QVERIFY(torch::allclose(third.features, first.features));
+  }
+
+  void unreadableAndNonImageFilesAreSkippedAndReported() {
+    const QString root = dir_.path() + "/with-bad-files";
+    QVERIFY(QDir().mkpath(root + "/cat") && QDir().mkpath(root + "/rocket"));
+    for (const QString c : {"cat", "rocket"})
+      for (const QString f : {"view0.png", "view1.jpg"}) QVERIFY(QFile::copy(images_ + "/" + c + "/" + f, root + "/" + c + "/" + f));
+    write_file(root + "/cat/broken.png", "this is not a PNG file");
+    write_file(root + "/rocket/notes.txt", "labels checked by hand");
+    write_file(root + "/rocket/.hidden.png", "ignored");
+    const auto folder = protext::read_image_folder(root.toStdString());
+    QCOMPARE(folder.paths.size(), size_t(5));
+    std::map<std::string, torch::Tensor> classifiers{{"template", protext::template_classifier(*clip_, folder.classes)}};
+    std::vector<std::pair<int64_t, int64_t>> progress;
+    const auto report = protext::evaluate(
+        *clip_, folder, classifiers, "all", [&](int64_t done, int64_t total) { progress.emplace_back(done, total); },
+        kNoCancel, fresh_cache("bad"));
+    QCOMPARE(report.n_images, int64_t(4));
+    QCOMPARE(report.skipped.size(), size_t(2));
+    QVERIFY(QString::fromStdString(report.skipped[0].path).endsWith("rocket/notes.txt"));
+    QVERIFY(QString::fromStdString(report.skipped[1].path).endsWith("cat/broken.png"));
+    QVERIFY(!report.skipped[0].error.empty() && !report.skipped[1].error.empty());
+    QCOMPARE(report.methods.at("template").class_images, (std::vector<int64_t>{2, 2}));
+    QVERIFY(!progress.empty());
+    QCOMPARE(progress.back(), (std::pair<int64_t, int64_t>{5, 5}));
+    const auto json = protext::report_json(report);
+    QCOMPARE(json["skipped"].size(), size_t(2));
+    QVERIFY(json["skipped"][1]["error"].get<std::string>().size() > 0);
+
+    // The skipped list survives the cache.
+    const auto again = protext::evaluate(*clip_, folder, classifiers, "all", {}, kNoCancel, fresh_cache("bad"));
+    QVERIFY(again.from_cache);
+    QCOMPARE(again.skipped.size(), size_t(2));
+    QCOMPARE(again.skipped[1].error, report.skipped[1].error);
+  }
+
+  void emptyOrMissingFoldersAreErrors() {
+    const QString root = dir_.path() + "/errors";
+    QVERIFY(QDir().mkpath(root + "/empty"));
+    QVERIFY(QDir().mkpath(root + "/no-images/cat"));
+    write_file(root + "/no-images/cat/readme.txt", "x");
+    QVERIFY_THROWS_EXCEPTION(protext::Error, protext::read_image_folder((root + "/missing").toStdString()));
+    QVERIFY_THROWS_EXCEPTION(protext::Error, protext::read_image_folder((root + "/empty").toStdString()));
+    QVERIFY_THROWS_EXCEPTION(protext::Error, protext::read_image_folder((root + "/no-images").toStdString()));
+    QVERIFY_THROWS_EXCEPTION(protext::Error, protext::read_image_folder(images_.toStdString(), {"cat", "dog"}));
+  }
+
+  void classesListSetsTheOrderAndMatchesFoldersByKey() {
+    const auto folder = protext::read_image_folder(images_.toStdString(), {"Rocket", "Coffee Cup", "cat"});
+    QCOMPARE(folder.classes, (std::vector<std::string>{"Rocket", "Coffee Cup", "cat"}));
+    QCOMPARE(folder.paths.size(), size_t(9));
+    QVERIFY(QString::fromStdString(folder.paths[0]).contains("/rocket/"));
+    QVERIFY(QString::fromStdString(folder.paths[3]).contains("/coffee_cup/"));
+    QCOMPARE(folder.labels[8], int64_t(2));
+    QCOMPARE(folder.ignored_folders.size(), size_t(4));
+  }
+
+  void evalCommandWritesReportCsvAndSummary() {
+    const QString out = dir_.path() + "/cli/report.json";
+    QVERIFY(QDir().mkpath(dir_.path() + "/cli"));
+    const QString descriptions = dir_.path() + "/descriptions.json";
+    write_file(descriptions, R"({"cat": ["a small furry pet"], "rocket": ["a tall white launch vehicle"]})");
+    const auto r = run_cli({"eval", "--model", model_, "--vocab", vocab_, "--images", images_, "--templates", templates_,
+                            "--descriptions", descriptions, "--cache-dir", dir_.path() + "/cli-cache", "--out", out});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    QVERIFY2(r.err.contains("descriptions method is skipped"), r.err.constData());
+    QVERIFY(r.err.contains("21/21"));
+    const auto summary = nlohmann::json::parse(r.out.trimmed().toStdString());
+    std::ifstream in(out.toStdString());
+    const auto report = nlohmann::json::parse(in);
+    QCOMPARE(report["n_images"].get<int>(), 21);
+    QCOMPARE(report["classes"].size(), size_t(7));
+    QCOMPARE(report["methods"].size(), size_t(2));
+    for (const std::string method : {"template", "ensemble"}) {
+      const auto& m = report["methods"][method];
+      QVERIFY(close(m["top1"].get<double>(), expected_["all"][method]["top1"].get<double>()));
+      QVERIFY(close(m["top5"].get<double>(), expected_["all"][method]["top5"].get<double>()));
+      QVERIFY(m["confusion"] == expected_["all"][method]["confusion"]);
+      QCOMPARE(m["per_class"].size(), size_t(7));
+      QVERIFY(close(summary[method].get<double>(), m["top1"].get<double>()));
+    }
+    QVERIFY(report["skipped"].is_array() && report["skipped"].empty());
+    QFile csv(dir_.path() + "/cli/report-template-confusion.csv");
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const auto rows = csv.readAll().trimmed().split('\n');
+    QCOMPARE(rows.size(), 8);
+    QVERIFY(rows[0].startsWith("true\\predicted,astronaut,cat,coffee cup"));
+    QVERIFY(QFile::exists(dir_.path() + "/cli/report-ensemble-per-class.csv"));
+  }
+
+  void evalCommandRefusesAnEmptyFolder() {
+    QVERIFY(QDir().mkpath(dir_.path() + "/nothing"));
+    const auto r = run_cli({"eval", "--model", model_, "--vocab", vocab_, "--images", dir_.path() + "/nothing", "--out",
+                            dir_.path() + "/nothing.json"});
+    QVERIFY(r.exit_code != 0);
+    QVERIFY2(r.err.contains("no class sub-folders"), r.err.constData());
+  }
+
+  // Prompts equal to the embeddings of "a photo of a", no deep prompts: the ProText
+  // classifier is the single-template classifier, in eval and in classify.
+  void protextWithTheInitialPromptsEqualsTheTemplateMethod() {
+    protext::PromptConfig config;
+    config.depth = 1;
+    protext::PromptLearner learner(config, 64);
+    {
+      torch::NoGradGuard no_grad;
+      const auto ids = torch::tensor(std::vector<int64_t>{320, 1125, 539, 320});  // a photo of a
+      learner->ctx.copy_(clip_->module()->text->token_embedding->weight.index_select(0, ids));
+    }
+    const QString prompts = dir_.path() + "/init-prompts.safetensors";
+    protext::save_prompts(prompts.toStdString(), learner, {{"clip_fingerprint", "another-clip"}});
+    const QString out = dir_.path() + "/protext-report.json";
+    auto r = run_cli({"eval", "--model", model_, "--vocab", vocab_, "--images", images_, "--templates", templates_,
+                      "--prompts", prompts, "--cache-dir", dir_.path() + "/cli-cache", "--out", out});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    QVERIFY2(r.err.contains("another CLIP"), r.err.constData());
+    std::ifstream in(out.toStdString());
+    const auto report = nlohmann::json::parse(in);
+    QVERIFY(report["methods"]["protext"]["confusion"] == report["methods"]["template"]["confusion"]);
+    QVERIFY(report["methods"]["protext"]["top5"] == report["methods"]["template"]["top5"]);
+
+    const QString classes = dir_.path() + "/classes.txt";
+    write_file(classes, "astronaut\ncat\ncoffee_cup\nrocket\n");
+    r = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--templates", templates_,
+                 "--prompts", prompts, "--top-k", "4", images_ + "/cat/view0.png"});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    QVERIFY2(r.err.contains("another CLIP"), r.err.constData());
+    const auto line = nlohmann::json::parse(r.out.trimmed().toStdString());
+    const auto& protext_ranked = line["methods"]["protext"];
+    const auto& template_ranked = line["methods"]["template"];
+    QCOMPARE(protext_ranked.size(), size_t(4));
+    for (size_t i = 0; i < 4; ++i) {
+      QVERIFY(protext_ranked[i]["class"] == template_ranked[i]["class"]);
+      QVERIFY(std::abs(protext_ranked[i]["prob"].get<double>() - template_ranked[i]["prob"].get<double>()) < 1e-5);
+    }
+  }
+};
+
+PROTEXT_TEST_SUITE(EvaluationTest)
+#include "image_eval_test.moc"
