@@ -62,9 +62,16 @@ TrainingData build_training_data(ClipModel& clip, const DescriptionSet& descript
   }
   data.pair_class = torch::tensor(owner, torch::kInt64);
 
+  // The key covers what the targets depend on: the weights and the token ids (so the
+  // same model read with another vocabulary does not reuse stale targets).
   uint64_t h = 0xcbf29ce484222325ULL;
   h = mix(h, clip.fingerprint());
-  for (const auto& t : texts) h = mix(h, t);
+  const int context = static_cast<int>(clip.config().text.context_length);
+  for (const auto& t : texts) {
+    std::string ids;
+    for (int64_t id : clip.tokenizer().encode(t, context)) ids += std::to_string(id) + ',';
+    h = mix(h, ids);
+  }
   std::ostringstream hex;
   hex << std::hex << std::setw(16) << std::setfill('0') << h;
   data.content_hash = hex.str();

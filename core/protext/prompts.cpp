@@ -40,6 +40,10 @@ PromptLearnerImpl::PromptLearnerImpl(const PromptConfig& c, int64_t width) : con
 
 PromptLearnerImpl::PromptLearnerImpl(ClipModel& clip, const PromptConfig& c, uint64_t seed)
     : PromptLearnerImpl(c, clip.config().text.width) {
+  if (c.depth > clip.config().text.layers)
+    throw Error("prompts", "depth " + std::to_string(c.depth) + " needs deep prompts before layer " +
+                               std::to_string(c.depth - 1) + " but this CLIP's text tower has " +
+                               std::to_string(clip.config().text.layers) + " layers");
   auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
   torch::NoGradGuard no_grad;
   const int64_t width = clip.config().text.width;

@@ -52,6 +52,23 @@ void restore_optimizer_state(torch::optim::AdamW& optimizer, const PromptLearner
   }
 }
 
+// A resumed run continues the log of the run it resumes: lines the killed run wrote after
+// its last checkpoint are dropped, so step numbers stay unique and in order.
+void keep_logged_steps(const std::string& path, int64_t steps_done) {
+  std::ifstream in(path);
+  if (!in) return;
+  std::string kept;
+  for (std::string line; std::getline(in, line);) {
+    try {
+      if (nlohmann::json::parse(line).value("step", int64_t{0}) <= steps_done) kept += line + '\n';
+    } catch (const nlohmann::json::exception&) {
+      // A line cut short by the kill: dropped.
+    }
+  }
+  in.close();
+  std::ofstream(path, std::ios::trunc) << kept;
+}
+
 bool is_out_of_memory(const c10::Error& e) {
   return std::string(e.what_without_backtrace()).find("out of memory") != std::string::npos;
 }
@@ -157,6 +174,7 @@ TrainResult train(const TrainJob& job, const std::function<void(const Progress&)
 
   std::ofstream log;
   if (!job.log_path.empty()) {
+    if (start_epoch > 0) keep_logged_steps(job.log_path, result.steps_done);
     log.open(job.log_path, start_epoch > 0 ? std::ios::app : std::ios::trunc);
     if (!log) throw Error(job.log_path, "cannot write the training log");
   }

@@ -221,6 +221,26 @@ class CliTest : public QObject {
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
   }
 
+  void bf16InferenceStaysCloseToFp32() {
+    const QStringList common{"embed-text", "--model", model_, "--vocab", vocab_, "a photo of a cat.", "a sketch of a goldfinch"};
+    const auto fp32 = run_cli(common);
+    const auto bf16 = run_cli(common + QStringList{"--precision", "bf16"});
+    QCOMPARE(fp32.exit_code, 0);
+    QVERIFY2(bf16.exit_code == 0, bf16.err.constData());
+    const auto a = json_lines(fp32.out), b = json_lines(bf16.out);
+    QCOMPARE(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+      const auto x = a[i]["embedding"].get<std::vector<double>>(), y = b[i]["embedding"].get<std::vector<double>>();
+      double dot = 0;
+      for (size_t k = 0; k < x.size(); ++k) dot += x[k] * y[k];
+      QVERIFY2(dot > 0.99, qPrintable(QString("cosine %1").arg(dot)));
+      QVERIFY2(max_abs_diff(x, y) > 0, "bf16 gave bit-identical results: was it really used?");
+    }
+    const auto fp16 = run_cli(common + QStringList{"--precision", "fp16"});
+    QVERIFY(fp16.exit_code != 0);
+    QVERIFY2(fp16.err.contains("needs a CUDA device"), fp16.err.constData());
+  }
+
   void everyCommandHasHelp() {
     for (const char* command : {"info", "tokenize", "embed-text", "embed-image", "preprocess", "classify"}) {
       const auto r = run_cli({command, "--help"});
