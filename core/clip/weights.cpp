@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/runtime/content_hash.h"
 
 namespace protext {
 namespace fs = std::filesystem;
@@ -47,13 +48,6 @@ int64_t heads_for(int64_t width) { return std::max<int64_t>(1, width / 64); }
 
 bool starts_with(const std::string& s, const std::string& prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
-}
-
-bool is_zip(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char magic[4] = {};
-  in.read(magic, 4);
-  return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
 }
 
 TensorMap read_torchscript(const std::string& path) {
@@ -238,7 +232,7 @@ ClipWeights read_clip_weights(const std::string& path) {
     return w;
   }
   if (fs::file_size(path, ec) == 0) throw Error(path, "file is empty");
-  if (is_zip(path)) {
+  if (is_zip_archive(path)) {
     w.format = WeightFormat::OpenAiTorchScript;
     w.tensors = read_torchscript(path);
   } else {

@@ -2,28 +2,14 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <iomanip>
-#include <sstream>
 
 #include "core/clip/tensor_file.h"
 #include "core/error.h"
+#include "core/runtime/content_hash.h"
 #include "core/zeroshot/classifier.h"
 #include "core/zeroshot/templates.h"
 
 namespace protext {
-namespace {
-
-uint64_t mix(uint64_t h, const std::string& s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;  // FNV-1a
-  }
-  h ^= 0xff;  // separator, so ("ab", "c") and ("a", "bc") differ
-  return h * 0x100000001b3ULL;
-}
-
-}  // namespace
-
 std::string default_cache_dir() {
   if (const char* env = std::getenv("PROTEXT_CACHE"); env && *env) return env;
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/protext";
@@ -64,17 +50,15 @@ TrainingData build_training_data(ClipModel& clip, const DescriptionSet& descript
 
   // The key covers what the targets depend on: the weights and the token ids (so the
   // same model read with another vocabulary does not reuse stale targets).
-  uint64_t h = 0xcbf29ce484222325ULL;
-  h = mix(h, clip.fingerprint());
+  ContentHash h;
+  h.add(clip.fingerprint());
   const int context = static_cast<int>(clip.config().text.context_length);
   for (const auto& t : texts) {
     std::string ids;
     for (int64_t id : clip.tokenizer().encode(t, context)) ids += std::to_string(id) + ',';
-    h = mix(h, ids);
+    h.add(ids);
   }
-  std::ostringstream hex;
-  hex << std::hex << std::setw(16) << std::setfill('0') << h;
-  data.content_hash = hex.str();
+  data.content_hash = h.hex();
 
   const std::string cache = cache_dir.empty() ? "" : cache_dir + "/targets-" + data.content_hash + ".safetensors";
   std::error_code ec;

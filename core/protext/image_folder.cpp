@@ -10,6 +10,7 @@
 
 #include "core/clip/tensor_file.h"
 #include "core/error.h"
+#include "core/runtime/content_hash.h"
 #include "core/zeroshot/class_list.h"
 #include "core/zeroshot/classifier.h"
 #ifdef PROTEXT_WITH_IMAGES
@@ -52,32 +53,21 @@ std::vector<fs::path> class_folders(const fs::path& root) {
   return folders;
 }
 
-uint64_t mix(uint64_t h, const std::string& s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;  // FNV-1a
-  }
-  h ^= 0xff;  // separator, so ("ab", "c") and ("a", "bc") differ
-  return h * 0x100000001b3ULL;
-}
-
 // Everything that changes the embeddings: the weights, how they run, and each file's
 // identity (a replaced file changes its size or its modification time).
 std::string cache_key(ClipModel& clip, const ImageFolder& folder) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  h = mix(h, clip.fingerprint());
-  h = mix(h, std::string(c10::toString(clip.dtype())) + "/" + clip.device().str());
-  h = mix(h, std::to_string(clip.config().vision.image_size));
+  ContentHash h;
+  h.add(clip.fingerprint());
+  h.add(std::string(c10::toString(clip.dtype())) + "/" + clip.device().str());
+  h.add(std::to_string(clip.config().vision.image_size));
   for (const auto& path : folder.paths) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     const auto mtime = fs::last_write_time(path, ec).time_since_epoch().count();
-    h = mix(h, fs::absolute(path, ec).string());
-    h = mix(h, std::to_string(ec ? 0 : size) + ":" + std::to_string(mtime));
+    h.add(fs::absolute(path, ec).string());
+    h.add(std::to_string(ec ? 0 : size) + ":" + std::to_string(mtime));
   }
-  std::ostringstream hex;
-  hex << std::hex << std::setw(16) << std::setfill('0') << h;
-  return hex.str();
+  return h.hex();
 }
 
 void fill_from_indices(ImageFeatures& out, const ImageFolder& folder, const std::vector<int64_t>& read) {

@@ -8,6 +8,7 @@
 
 #include "core/clip/tensor_file.h"
 #include "core/error.h"
+#include "core/runtime/content_hash.h"
 #include "core/protext/dassl_checkpoint.h"
 #include "core/zeroshot/classifier.h"
 #include "core/zeroshot/templates.h"
@@ -19,13 +20,6 @@ const char* kCtxName = "prompt_learner.ctx";
 
 std::string deep_name(size_t layer) {
   return "text_encoder.transformer.resblocks." + std::to_string(layer) + ".VPT_shallow";
-}
-
-bool is_zip(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char magic[4] = {};
-  in.read(magic, 4);
-  return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
 }
 
 }  // namespace
@@ -139,7 +133,7 @@ void save_prompts(const std::string& path, const PromptLearner& learner, const n
 LoadedPrompts load_prompts(const std::string& path, ClipModel& clip) {
   std::map<std::string, torch::Tensor> tensors;
   LoadedPrompts loaded;
-  if (is_zip(path)) {
+  if (is_zip_archive(path)) {
     tensors = read_dassl_prompts(path);
     loaded.metadata = nlohmann::json::object();
     loaded.metadata["imported_from"] = "dassl";

@@ -9,6 +9,7 @@
 
 #include "core/clip/tensor_file.h"
 #include "core/error.h"
+#include "core/runtime/content_hash.h"
 #include "core/protext/data.h"
 #include "core/protext/dassl_checkpoint.h"
 #include "core/protext/schedule.h"
@@ -153,12 +154,8 @@ TrainResult train(const TrainJob& job, const std::function<void(const Progress&)
   } else {
     result.learner = PromptLearner(clip, c.prompts, c.seed);
     if (!job.init_prompts.empty()) {
-      std::map<std::string, torch::Tensor> tensors;
-      std::ifstream probe(job.init_prompts, std::ios::binary);
-      char magic[2] = {};
-      probe.read(magic, 2);
-      if (magic[0] == 'P' && magic[1] == 'K') tensors = read_dassl_prompts(job.init_prompts);
-      else tensors = read_safetensors(job.init_prompts);
+      const auto tensors = is_zip_archive(job.init_prompts) ? read_dassl_prompts(job.init_prompts)
+                                                             : read_safetensors(job.init_prompts);
       result.learner->load_named(tensors, job.init_prompts);
     }
   }
