@@ -241,8 +241,38 @@ class CliTest : public QObject {
     QVERIFY2(fp16.err.contains("needs a CUDA device"), fp16.err.constData());
   }
 
+  void promptsSurviveARoundTripThroughTheAuthorsCheckpointFormat() {
+    const QString pets = QString::fromStdString(shared_data("cupl/oxford_pets.json"));
+    const QString classes = dir_.path() + "/three-pets.txt";
+    std::ofstream(classes.toStdString()) << "Abyssinian\nBengal\npug\n";
+    const QString trained = dir_.path() + "/trained.safetensors";
+    auto r = run_cli({"train", "--model", model_, "--vocab", vocab_, "--descriptions", pets, "--classes", classes,
+                      "--steps", "2", "--depth", "2", "--lr", "0.05", "--out", trained,
+                      "--cache-dir", dir_.path() + "/cache"});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    const QString dassl = dir_.path() + "/model.pth.tar-2", back = dir_.path() + "/back.safetensors";
+    r = run_cli({"convert-prompts", "--prompts", trained, "--out", dassl, "--epoch", "2"});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    QCOMPARE(json_lines(r.out)[0]["format"].get<std::string>(), std::string("dassl"));
+    r = run_cli({"convert-prompts", "--prompts", dassl, "--out", back});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    std::vector<nlohmann::json> predictions;
+    for (const QString& prompts : {trained, dassl, back}) {
+      r = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--prompts", prompts,
+                   "--top-k", "3", QString(kSkimage) + "chelsea.png"});
+      QVERIFY2(r.exit_code == 0, r.err.constData());
+      predictions.push_back(json_lines(r.out)[0]["methods"]["protext"]);
+    }
+    QCOMPARE(predictions[1].dump(), predictions[0].dump());
+    QCOMPARE(predictions[2].dump(), predictions[0].dump());
+    r = run_cli({"convert-prompts", "--prompts", model_, "--out", dassl});
+    QVERIFY(r.exit_code != 0);
+    QVERIFY2(r.err.contains("not a ProText prompt file"), r.err.constData());
+  }
+
   void everyCommandHasHelp() {
-    for (const char* command : {"info", "tokenize", "embed-text", "embed-image", "preprocess", "classify"}) {
+    for (const char* command : {"info", "tokenize", "embed-text", "embed-image", "preprocess", "classify", "train",
+                                "eval", "interpret", "convert-prompts", "bench"}) {
       const auto r = run_cli({command, "--help"});
       QCOMPARE(r.exit_code, 0);
       QVERIFY2(r.out.startsWith(QByteArray("usage: protext ") + command), r.out.constData());
