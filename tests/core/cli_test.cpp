@@ -9,6 +9,7 @@
 #include "support/fixtures.h"
 #include "support/suite.h"
 
+using protext::test::json_lines;
 using protext::test::run_cli;
 using protext::test::run_python;
 using protext::test::shared_data;
@@ -16,13 +17,6 @@ using protext::test::shared_data;
 namespace {
 
 const char* kSkimage = "/usr/lib/python3/dist-packages/skimage/data/";
-
-std::vector<nlohmann::json> json_lines(const QByteArray& out) {
-  std::vector<nlohmann::json> lines;
-  for (const QByteArray& line : out.split('\n'))
-    if (!line.trimmed().isEmpty()) lines.push_back(nlohmann::json::parse(line.toStdString()));
-  return lines;
-}
 
 double max_abs_diff(const std::vector<double>& a, const std::vector<double>& b) {
   if (a.size() != b.size()) return 1e9;
@@ -48,11 +42,7 @@ class CliTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    const nlohmann::json config = {
-        {"embed_dim", 32},
-        {"vision", {{"width", 64}, {"layers", 2}, {"heads", 1}, {"mlp_width", 256}, {"patch_size", 8}, {"image_size", 32}}},
-        {"text", {{"width", 64}, {"layers", 2}, {"heads", 1}, {"mlp_width", 256}, {"context_length", 77}, {"vocab_size", 49408}}}};
-    run_python("clip_reference.py", {"fixture", dir_.path(), QString::fromStdString(config.dump()), "11"});
+    protext::test::write_clip_fixture(dir_.path(), {}, 11);
     model_ = dir_.path() + "/model.safetensors";
     vocab_ = QString::fromStdString(shared_data("clip/bpe_simple_vocab_16e6.txt.gz"));
   }

@@ -66,11 +66,7 @@ class EvaluationTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    const nlohmann::json config = {
-        {"embed_dim", 32},
-        {"vision", {{"width", 64}, {"layers", 2}, {"heads", 1}, {"mlp_width", 256}, {"patch_size", 8}, {"image_size", 32}}},
-        {"text", {{"width", 64}, {"layers", 2}, {"heads", 1}, {"mlp_width", 256}, {"context_length", 77}, {"vocab_size", 49408}}}};
-    run_python("clip_reference.py", {"fixture", dir_.path(), QString::fromStdString(config.dump()), "11"});
+    protext::test::write_clip_fixture(dir_.path(), {}, 11);
     model_ = dir_.path() + "/model.safetensors";
     vocab_ = QString::fromStdString(shared_data("clip/bpe_simple_vocab_16e6.txt.gz"));
     images_ = dir_.path() + "/images";

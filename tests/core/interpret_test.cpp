@@ -36,11 +36,11 @@ class InterpretTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    const nlohmann::json config = {
-        {"embed_dim", 32},
-        {"vision", {{"width", 64}, {"layers", 1}, {"heads", 1}, {"mlp_width", 128}, {"patch_size", 8}, {"image_size", 16}}},
-        {"text", {{"width", 64}, {"layers", 2}, {"heads", 1}, {"mlp_width", 128}, {"context_length", 77}, {"vocab_size", 49408}}}};
-    run_python("clip_reference.py", {"fixture", dir_.path(), QString::fromStdString(config.dump()), "5"});
+    protext::test::ClipShape shape;
+    shape.vision_layers = 1;
+    shape.image_size = 16;
+    shape.mlp_ratio = 2;
+    protext::test::write_clip_fixture(dir_.path(), shape, 5);
     model_ = dir_.path() + "/model.safetensors";
     vocab_ = QString::fromStdString(shared_data("clip/bpe_simple_vocab_16e6.txt.gz"));
     protext::LoadOptions options;

@@ -1,6 +1,7 @@
 #include "support/fixtures.h"
 
 #include <QProcess>
+#include <algorithm>
 #include <QProcessEnvironment>
 #include <stdexcept>
 
@@ -58,6 +59,30 @@ QByteArray run_python(const QString& script, const QStringList& args, const QByt
     throw std::runtime_error("reference script " + script.toStdString() + " failed: " +
                              result.err.toStdString());
   return result.out;
+}
+
+nlohmann::json ClipShape::config() const {
+  auto tower = [&](int width, int layers) {
+    return nlohmann::json{{"width", width}, {"layers", layers}, {"heads", std::max(1, width / 64)},
+                          {"mlp_width", width * mlp_ratio}};
+  };
+  nlohmann::json vision = tower(vision_width, vision_layers), text = tower(text_width, text_layers);
+  vision["patch_size"] = patch_size;
+  vision["image_size"] = image_size;
+  text["context_length"] = context_length;
+  text["vocab_size"] = 49408;
+  return {{"embed_dim", embed_dim}, {"vision", vision}, {"text", text}};
+}
+
+void write_clip_fixture(const QString& dir, const ClipShape& shape, int seed) {
+  run_python("clip_reference.py", {"fixture", dir, QString::fromStdString(shape.config().dump()), QString::number(seed)});
+}
+
+std::vector<nlohmann::json> json_lines(const QByteArray& out) {
+  std::vector<nlohmann::json> lines;
+  for (const QByteArray& line : out.split('\n'))
+    if (!line.trimmed().isEmpty()) lines.push_back(nlohmann::json::parse(line.toStdString()));
+  return lines;
 }
 
 ProcessResult run_cli(const QStringList& args, const QByteArray& input) {

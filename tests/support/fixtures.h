@@ -4,6 +4,8 @@
 #include <QStringList>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 // What the suites share: the reference Python (Debian's python3 with python3-torch),
 // the third-party data in ../shared/data, and the protext CLI. Paths come from CTest's
 // environment (tests/CMakeLists.txt), so a suite runs the same from any directory.
@@ -21,6 +23,22 @@ struct ProcessResult {
 
 // Runs a reference script; throws std::runtime_error carrying its stderr if it fails.
 QByteArray run_python(const QString& script, const QStringList& args, const QByteArray& input = {});
+
+// The shape of a random CLIP for a test; the defaults are tiny and fast.
+struct ClipShape {
+  int embed_dim = 32;
+  int vision_width = 64, vision_layers = 2, patch_size = 8, image_size = 32;
+  int text_width = 64, text_layers = 2, context_length = 77;
+  int mlp_ratio = 4;
+  nlohmann::json config() const;  // the form clip_reference.py reads (heads = width / 64)
+};
+
+// Writes a random CLIP of that shape into `dir` with tests/reference/clip_reference.py:
+// model.safetensors, model.pt (TorchScript, fp16), hf/ and the reference outputs.
+void write_clip_fixture(const QString& dir, const ClipShape& shape, int seed);
+
+// The JSON objects of a JSON Lines output, blank lines skipped.
+std::vector<nlohmann::json> json_lines(const QByteArray& out);
 
 // Runs the protext CLI and returns whatever happened; never throws.
 ProcessResult run_cli(const QStringList& args, const QByteArray& input = {});
