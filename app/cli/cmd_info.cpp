@@ -9,7 +9,7 @@ namespace protext::cli {
 namespace {
 
 int run(const Args& args) {
-  const std::string path = args.require("model");
+  const std::string path = model_path(args);
   const ClipWeights w = read_clip_weights(path);
   int64_t parameters = 0;
   for (const auto& [name, tensor] : w.tensors) parameters += tensor.numel();
@@ -30,7 +30,7 @@ int run(const Args& args) {
 }
 
 const Command command{"info", "Print a model's format and architecture as one JSON object.", "",
-                      {{"model", "PATH", "CLIP weights: OpenAI .pt, safetensors, or a Hugging Face folder"}},
+                      {{"model", "PATH", "CLIP weights: OpenAI .pt, safetensors, or a Hugging Face folder (default: the embedded mini model)"}},
                       run};
 const CommandRegistration registration{command};
 

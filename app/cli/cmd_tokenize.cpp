@@ -9,9 +9,8 @@ namespace protext::cli {
 namespace {
 
 int run(const Args& args) {
-  const std::string model = args.get("model");
-  if (model.empty() && !args.has("vocab"))
-    throw Error("protext tokenize", "give --model PATH or --vocab FILE");
+  // With neither --model nor --vocab, the embedded model's tokenizer.
+  const std::string model = args.has("vocab") ? args.get("model") : model_path(args);
   int context = args.get_int("context-length", 77);
   if (!model.empty() && !args.has("context-length"))
     context = static_cast<int>(read_clip_weights(model).config.text.context_length);

@@ -40,6 +40,14 @@ int run(const Args& args) {
   job.log_path = args.get("log");
   job.cache_dir = args.get("cache-dir");
   job.clip = open_model(args);
+  // The reference depth (9) is for 12-layer text towers; a smaller CLIP (the embedded one
+  // has 4) gets prompts before every layer it has, unless --depth says otherwise.
+  const int64_t layers = job.clip->config().text.layers;
+  if (!args.has("depth") && c.prompts.depth > layers) {
+    std::fprintf(stderr, "note: prompt depth %lld lowered to %lld, the text tower's layer count\n",
+                 static_cast<long long>(c.prompts.depth), static_cast<long long>(layers));
+    c.prompts.depth = layers;
+  }
 
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);

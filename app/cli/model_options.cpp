@@ -4,15 +4,18 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/runtime/resources.h"
 #ifdef PROTEXT_WITH_IMAGES
 #include "core/image/preprocess.h"
 #endif
 
 namespace protext::cli {
 
+std::string model_path(const Args& args) { return args.get("model", embedded_model_path()); }
+
 std::vector<Option> model_options(bool with_device) {
   std::vector<Option> options{
-      {"model", "PATH", "CLIP weights: OpenAI .pt, safetensors, or a Hugging Face folder"},
+      {"model", "PATH", "CLIP weights: OpenAI .pt, safetensors, or a Hugging Face folder (default: the embedded mini model)"},
       {"vocab", "FILE", "tokenizer (bpe_simple_vocab_16e6.txt.gz, vocab.json+merges.txt folder, .model)"}};
   if (with_device) {
     options.push_back({"device", "DEV", "cpu (default), cuda or cuda:N"});
@@ -27,7 +30,7 @@ std::shared_ptr<ClipModel> open_model(const Args& args, bool need_tokenizer) {
   options.precision = args.get("precision", "fp32");
   options.vocab = args.get("vocab");
   options.need_tokenizer = need_tokenizer;
-  return ClipModel::open(args.require("model"), options);
+  return ClipModel::open(model_path(args), options);
 }
 
 std::vector<std::string> text_inputs(const Args& args, const std::string& command) {

@@ -12,6 +12,8 @@ namespace protext::cli {
 
 // --model, --vocab, --device, --precision: shared by every command that runs CLIP.
 std::vector<Option> model_options(bool with_device = true);
+// --model, or the embedded mini model when none is given.
+std::string model_path(const Args& args);
 std::shared_ptr<ClipModel> open_model(const Args& args, bool need_tokenizer = true);
 
 // Texts from the command line, or one per line from stdin when none are given. Empty

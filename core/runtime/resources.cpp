@@ -11,4 +11,6 @@ std::string resource_dir() {
 
 std::string resource_path(const std::string& relative) { return resource_dir() + "/" + relative; }
 
+std::string embedded_model_path() { return resource_path("models/mini"); }
+
 }  // namespace protext

@@ -8,4 +8,8 @@ namespace protext {
 std::string resource_dir();
 std::string resource_path(const std::string& relative);
 
+// The embedded mini CLIP (resources/models/mini): what every front end opens when it is
+// given no other model.
+std::string embedded_model_path();
+
 }  // namespace protext

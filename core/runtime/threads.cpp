@@ -7,8 +7,8 @@
 
 namespace protext {
 
-void configure_threads() {
-  int threads = static_cast<int>(std::thread::hardware_concurrency());
+void configure_threads(int requested) {
+  int threads = requested > 0 ? requested : static_cast<int>(std::thread::hardware_concurrency());
   if (const char* env = std::getenv("PROTEXT_THREADS")) threads = std::atoi(env);
   if (threads < 1) threads = 1;
   at::set_num_threads(threads);

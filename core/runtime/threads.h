@@ -4,6 +4,7 @@ namespace protext {
 
 // Debian's LibTorch starts with one intra-op thread; every front end calls this once so
 // matrix work uses all cores (PROTEXT_THREADS overrides the count).
-void configure_threads();
+// requested > 0 sets the count (the app's Preferences); the environment still wins.
+void configure_threads(int requested = 0);
 
 }  // namespace protext

@@ -187,7 +187,7 @@ class CliTest : public QObject {
     QTest::newRow("empty class list") << QStringList{"classify", "--model", "@model.safetensors", "--vocab", "@vocab",
                                                      "--classes", "@empty.txt", "x.png"} << "empty";
     QTest::newRow("unknown option") << QStringList{"info", "--modle", "x"} << "unknown option --modle";
-    QTest::newRow("missing required option") << QStringList{"embed-text", "hello"} << "--model is required";
+    QTest::newRow("missing required option") << QStringList{"preprocess", "--size", "64", "x.png"} << "--out is required";
     QTest::newRow("bad device") << QStringList{"embed-text", "--model", "@model.safetensors", "--device", "tpu", "hi"} << "tpu";
     QTest::newRow("unknown command") << QStringList{"train-everything"} << "unknown command";
   }
