@@ -9,6 +9,8 @@ namespace protext::test {
 
 using SuiteFactory = std::function<std::unique_ptr<QObject>()>;
 std::map<std::string, SuiteFactory>& suites();
+// Runs the suite named by argv[1], or all of them; returns the process exit code.
+int run_suites(int argc, char** argv);
 
 struct SuiteRegistration {
   SuiteRegistration(const char* name, SuiteFactory factory) { suites()[name] = std::move(factory); }
