@@ -1,0 +1,76 @@
+#pragma once
+#include <QColor>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+class QCustomPlot;
+class QHBoxLayout;
+class QLabel;
+class QStackedWidget;
+
+namespace protext {
+
+// One method's answer for one image: labels and probabilities sorted by descending
+// probability, top-k only.
+struct MethodPrediction {
+  QString method;
+  QStringList labels;
+  QVector<double> probabilities;
+};
+
+// Side-by-side horizontal bar charts of each method's top-k classes for one image, with the
+// methods that break from the consensus and the true class (when known) marked.
+class MethodComparisonView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit MethodComparisonView(QWidget* parent = nullptr);
+
+  // The app's one colour per method, shared by every chart that shows methods; names
+  // outside the four built-in ones get a stable colour from their hash.
+  static QColor methodColor(const QString& method);
+  static QColor trueClassColor();
+  static QColor warningColor();
+
+  int topK() const { return top_k_; }
+  int methodCount() const { return predictions_.size(); }
+  QString topLabel(int method) const;
+  // Read back from the drawn bars, best first.
+  QVector<double> shownProbabilities(int method) const;
+  // Whether this method's top-1 differs from the one most methods agree on. Without a
+  // strict plurality (every method different, or a tie) nobody is singled out.
+  bool isDisagreeing(int method) const;
+  bool isCorrect(int method) const;
+  QCustomPlot* plot(int method) const;
+  QLabel* titleLabel(int method) const;
+  QString trueClass() const { return true_class_; }
+
+ public slots:
+  void setPredictions(const QVector<protext::MethodPrediction>& predictions, const QString& trueClass = {});
+  void clear();
+  void setTopK(int k);
+
+ private:
+  struct Column {
+    QWidget* box = nullptr;
+    QLabel* title = nullptr;
+    QCustomPlot* plot = nullptr;
+  };
+  void rebuild();
+  void fillChart(int index);
+  void updateTitle(int index);
+  QString consensusLabel() const;
+
+  QVector<MethodPrediction> predictions_;
+  QString true_class_;
+  QString consensus_;
+  int top_k_ = 5;
+  QStackedWidget* stack_ = nullptr;
+  QLabel* empty_ = nullptr;
+  QWidget* charts_ = nullptr;
+  QHBoxLayout* charts_layout_ = nullptr;
+  QVector<Column> columns_;
+};
+
+}  // namespace protext
