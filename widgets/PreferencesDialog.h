@@ -1,0 +1,86 @@
+#pragma once
+#include <QDialog>
+#include <QString>
+#include <QStringList>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QEvent;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSettings;
+class QSpinBox;
+
+namespace protext {
+
+// The studio's preferences: interface language, default compute device, image cache folder,
+// CPU threads, and whether the embedded mini model opens at start. Values live in QSettings
+// under the keys below, so the rest of the app reads them without this dialog.
+class PreferencesDialog : public QDialog {
+  Q_OBJECT
+ public:
+  static constexpr const char* kLanguageKey = "ui/language";  // "system", "en", "zh_CN"
+  static constexpr const char* kDeviceKey = "engine/device";  // one of the devices passed in
+  static constexpr const char* kCacheDirKey = "engine/cacheDir";
+  static constexpr const char* kThreadsKey = "engine/threads";
+  static constexpr const char* kOpenMiniModelKey = "startup/openMiniModel";
+
+  // `devices` are the engine's device names, "cpu" first, then e.g. "cuda" or "cuda:1".
+  // `settings` defaults to a QSettings() for the application; it must outlive the dialog.
+  explicit PreferencesDialog(const QStringList& devices, QSettings* settings = nullptr, QWidget* parent = nullptr);
+  ~PreferencesDialog() override;
+
+  static QString defaultCacheDir();
+  static int defaultThreads();
+
+  QString language() const;  // as shown in the dialog, not yet applied
+  QString device() const;
+  QString cacheDir() const;
+  int threads() const;
+  bool openMiniModelAtStart() const;
+
+ public slots:
+  void load();     // fills the controls from the settings
+  void apply();    // writes the settings; a changed language is installed at once
+  void restoreDefaults();
+
+ signals:
+  void languageChanged(const QString& language);
+  void applied();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void buildUi();
+  void retranslate();
+  void chooseCacheDir();
+  void updateDeviceWarning();
+  QString deviceName(const QString& device) const;
+
+  QStringList devices_;
+  QSettings* settings_;
+  bool ownsSettings_;
+  QString savedDevice_;  // as read from settings; may name a device this computer lacks
+
+  QGroupBox* interfaceGroup_ = nullptr;
+  QGroupBox* engineGroup_ = nullptr;
+  QLabel* languageLabel_ = nullptr;
+  QLabel* deviceLabel_ = nullptr;
+  QLabel* cacheDirLabel_ = nullptr;
+  QLabel* threadsLabel_ = nullptr;
+  QComboBox* languageCombo_ = nullptr;
+  QLabel* languageNote_ = nullptr;
+  QComboBox* deviceCombo_ = nullptr;
+  QLabel* deviceWarning_ = nullptr;
+  QLineEdit* cacheDirEdit_ = nullptr;
+  QPushButton* browseButton_ = nullptr;
+  QSpinBox* threadsSpin_ = nullptr;
+  QCheckBox* openMiniModelCheck_ = nullptr;
+  QDialogButtonBox* buttons_ = nullptr;
+};
+
+}  // namespace protext

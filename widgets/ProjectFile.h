@@ -1,0 +1,48 @@
+#pragma once
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <stdexcept>
+
+namespace protext {
+
+// What went wrong reading or writing a project; what() names the file and the problem.
+class ProjectFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Everything a .protext project remembers. Paths are absolute in memory (or Qt resource
+// paths such as ":/models/mini"); the file stores them relative to its own folder when
+// they lie under it, so a project folder can be moved or shared as a whole.
+struct ProjectData {
+  QString modelPath;
+  QString device;
+  QStringList classes;
+  QMap<QString, QStringList> descriptions;  // class name -> LLM descriptions (CuPL)
+  QString promptsPath;
+  QJsonObject trainingSettings;
+  QJsonObject imageSettings;
+  QStringList images;
+  int version = 1;
+
+  bool operator==(const ProjectData& other) const;
+  bool operator!=(const ProjectData& other) const { return !(*this == other); }
+};
+
+// Reads and writes ProjectData as UTF-8 JSON. Qt Core only, so the CLI could share it.
+class ProjectFile {
+ public:
+  static constexpr int kVersion = 1;  // the newest format this build reads and writes
+  static constexpr const char* kSuffix = "protext";
+
+  // Throws ProjectFileError: unreadable file, malformed JSON (with the byte offset), a top
+  // level that is not an object, a field of the wrong type, or a version newer than kVersion.
+  static ProjectData read(const QString& path);
+  // Writes to a temporary file and renames it into place, so a crash never leaves half a
+  // project behind. Throws ProjectFileError when the folder is not writable.
+  static void write(const QString& path, const ProjectData& data);
+};
+
+}  // namespace protext
