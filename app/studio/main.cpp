@@ -1,13 +1,42 @@
+// protext-studio: the desktop app.
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QScreen>
+#include <QSettings>
 
+#include "core/runtime/threads.h"
 #include "widgets/MainWindow.h"
+#include "widgets/PreferencesDialog.h"
+#include "widgets/Translations.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setApplicationName("ProText Studio");
+  QApplication::setApplicationVersion(PROTEXT_VERSION);
   QApplication::setOrganizationName("ProText");
+  QApplication::setDesktopFileName("protext-studio");
+  QApplication::setWindowIcon(QIcon(":/icons/app.svg"));
+
+  QSettings settings;
+  protext::Translations::install(&app, settings.value(protext::PreferencesDialog::kLanguageKey, "system").toString());
+  const int threads = settings.value(protext::PreferencesDialog::kThreadsKey, 0).toInt();
+  protext::configure_threads(threads);
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QApplication::translate("main", "Learn and compare CLIP prompts."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument("paths", QApplication::translate("main", "Models, projects or images to open."), "[paths...]");
+  parser.process(app);
+
   protext::MainWindow window;
-  window.resize(960, 640);
+  // First start: most of the screen (the panels need room); later starts restore the last geometry.
+  if (!settings.contains("window/geometry")) {
+    const QRect screen = window.screen()->availableGeometry();
+    window.resize(screen.width() * 9 / 10, screen.height() * 9 / 10);
+    window.move(screen.center() - window.rect().center());
+  }
   window.show();
+  if (!parser.positionalArguments().isEmpty()) window.openPaths(parser.positionalArguments());
   return QApplication::exec();
 }

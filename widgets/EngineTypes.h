@@ -1,0 +1,80 @@
+#pragma once
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <memory>
+
+namespace protext {
+
+// Plain Qt values that cross from the engine threads to the widgets. The widgets never
+// see a LibTorch type; these are copies made on the worker side.
+
+struct ModelInfo {
+  QString path, format, device, precision, fingerprint;
+  int embedDim = 0;
+  int visionWidth = 0, visionLayers = 0, visionHeads = 0, patchSize = 0, imageSize = 0;
+  int textWidth = 0, textLayers = 0, textHeads = 0, contextLength = 0, vocabSize = 0;
+  qint64 parameters = 0;
+  bool embedded = false;  // the shipped mini model
+};
+
+// Zero-shot classifiers of one class list: per method a [classes × dim] row-major matrix
+// of L2-normalised rows. "template", "ensemble", "descriptions", "protext".
+struct ClassifierSet {
+  QStringList classes;
+  QStringList methods;                    // in display order; only those that could be built
+  QMap<QString, QVector<float>> weights;  // method → rows
+  int dim = 0;
+  double logitScale = 100.0;              // exp(logit_scale), clamped at 100
+  QStringList notes;                      // why a method is missing (e.g. classes without descriptions)
+  int generation = 0;                     // which setClasses() request this answers
+};
+
+// Settings of one training run, with the reference defaults of the cross-dataset preset.
+struct TrainSettings {
+  QString preset = "cross-dataset";
+  int epochs = 10;
+  int steps = 0;
+  int batchSize = 256;
+  bool fullBatch = false;
+  bool shuffle = true;
+  double lr = 0.03;
+  double weightDecay = 0.1;
+  QString schedule = "reference";
+  QString loss = "l1";
+  int nCtx = 4;
+  int depth = 9;
+  QString textTemplate = "a photo of a {}.";
+  int seed = 1;
+  QString outPath;     // checkpoint, written every epoch
+  QString resumePath;  // continue this checkpoint's run
+};
+
+struct TrainProgress {
+  int epoch = 0, epochs = 0;
+  qint64 step = 0, steps = 0;
+  double loss = 0, lr = 0, samplesPerSecond = 0, etaSeconds = 0;
+  double epochMeanLoss = -1;  // ≥ 0 on the last step of an epoch
+};
+
+// The learned context vectors' nearest vocabulary words: words[i] and cosines[i] for
+// context vector i.
+struct PromptWords {
+  QVector<QStringList> words;
+  QVector<QVector<double>> cosines;
+};
+
+// The engine-side model, opaque to widgets (a ClipModel inside).
+struct ModelHandle;
+using ModelHandlePtr = std::shared_ptr<ModelHandle>;
+
+}  // namespace protext
+
+Q_DECLARE_METATYPE(protext::ModelInfo)
+Q_DECLARE_METATYPE(protext::ClassifierSet)
+Q_DECLARE_METATYPE(protext::TrainProgress)
+Q_DECLARE_METATYPE(protext::PromptWords)
+Q_DECLARE_METATYPE(protext::TrainSettings)
+Q_DECLARE_METATYPE(protext::ModelHandlePtr)

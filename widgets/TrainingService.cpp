@@ -1,0 +1,112 @@
+#include "widgets/TrainingService.h"
+
+#include <QFileInfo>
+#include <QMetaObject>
+#include <nlohmann/json.hpp>
+
+#include "core/protext/trainer.h"
+#include "core/zeroshot/descriptions.h"
+#include "widgets/EngineModel.h"
+
+namespace protext {
+
+TrainingService::TrainingService(QObject* parent) : QObject(parent), worker_(new QObject) {
+  qRegisterMetaType<TrainProgress>();
+  qRegisterMetaType<TrainSettings>();
+  qRegisterMetaType<ModelHandlePtr>();
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  thread_.setObjectName("protext-train");
+  thread_.start();
+}
+
+TrainingService::~TrainingService() {
+  cancel_ = true;
+  thread_.quit();
+  thread_.wait();
+}
+
+void TrainingService::stop() { cancel_ = true; }
+
+void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
+                            const QMap<QString, QStringList>& descriptions, const TrainSettings& s) {
+  if (running_.exchange(true)) {
+    emit failed(tr("A training run is already in progress."));
+    return;
+  }
+  cancel_ = false;
+  QMetaObject::invokeMethod(worker_, [this, model, classes, descriptions, s] {
+    try {
+      if (!model) throw Error("train", "no model is open");
+      TrainJob job;
+      job.clip = model->clip;
+      job.config = preset_config(s.preset.toStdString());
+      TrainConfig& c = job.config;
+      c.epochs = s.epochs;
+      c.steps = s.steps;
+      c.batch_size = s.batchSize;
+      c.full_batch = s.fullBatch;
+      c.shuffle = s.shuffle;
+      c.lr = s.lr;
+      c.weight_decay = s.weightDecay;
+      c.schedule = s.schedule.toStdString();
+      c.loss = s.loss.toStdString();
+      c.prompts.n_ctx = s.nCtx;
+      c.prompts.depth = std::min<int64_t>(s.depth, job.clip->config().text.layers);
+      c.text_template = s.textTemplate.toStdString();
+      c.seed = static_cast<uint64_t>(s.seed);
+      nlohmann::json cupl = nlohmann::json::object();
+      for (const QString& name : classes) {
+        const auto it = descriptions.find(name);
+        if (it == descriptions.end() || it->isEmpty()) continue;
+        auto& list = cupl[name.toStdString()] = nlohmann::json::array();
+        for (const auto& d : *it) list.push_back(d.toStdString());
+      }
+      if (cupl.empty()) throw Error("train", "no class has LLM descriptions to learn from");
+      job.descriptions = parse_cupl_json(cupl.dump(), "class list");
+      job.out_path = s.outPath.toStdString();
+      job.resume_path = s.resumePath.toStdString();
+      QString note;
+      if (s.depth > job.clip->config().text.layers)
+        note = tr("prompt depth lowered to %1, the text tower's layer count").arg(job.clip->config().text.layers);
+      bool announced = false;
+      const TrainResult result = train(
+          job,
+          [this, &announced](const Progress& p) {
+            TrainProgress q;
+            q.epoch = p.epoch;
+            q.epochs = p.epochs;
+            q.step = p.step;
+            q.steps = p.steps;
+            q.loss = p.loss;
+            q.lr = p.lr;
+            q.samplesPerSecond = p.samples_per_s;
+            q.etaSeconds = p.eta_s;
+            q.epochMeanLoss = p.epoch_mean_loss;
+            const bool first = !announced;
+            announced = true;
+            QMetaObject::invokeMethod(this, [this, q, first] {
+              if (first) emit started(q.steps);
+              emit progress(q);
+            });
+          },
+          cancel_);
+      const QString path = s.outPath;
+      const bool cancelled = result.cancelled;
+      if (cancelled && !QFileInfo::exists(path))
+        note = tr("stopped before the first epoch ended; nothing was saved");
+      QMetaObject::invokeMethod(this, [this, path, cancelled, note] {
+        running_ = false;
+        emit finished(QFileInfo::exists(path) ? path : QString(), cancelled, note);
+      });
+    } catch (const std::exception& e) {
+      const QString message = QString::fromUtf8(e.what());
+      QMetaObject::invokeMethod(this, [this, message] {
+        running_ = false;
+        emit failed(message);
+      });
+    }
+  });
+}
+
+}  // namespace protext
