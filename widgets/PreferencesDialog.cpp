@@ -159,7 +159,7 @@ void PreferencesDialog::retranslate() {
   languageLabel_->setText(tr("&Language:"));
   const QString systemLanguage = Translations::resolve(kSystemLanguage);
   languageCombo_->setItemText(0, tr("System: %1").arg(languageCombo_->itemText(languageCombo_->findData(systemLanguage))));
-  languageCombo_->setToolTip(tr("Language of menus and dialogs; the change takes effect at once"));
+  languageCombo_->setToolTip(tr("Language of menus and dialogs; all of the window follows the next time ProText Studio starts"));
 
   deviceLabel_->setText(tr("Default &device:"));
   for (int i = 0; i < deviceCombo_->count(); ++i) {
