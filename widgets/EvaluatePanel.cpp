@@ -1,4 +1,5 @@
 #include "widgets/EvaluatePanel.h"
+#include "widgets/PanelAction.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,12 +34,6 @@ namespace {
 constexpr int kSkippedListed = 20;
 const QColor kErrorColor(190, 40, 30);
 
-QIcon iconOr(const QString& resource, QStyle::StandardPixmap fallback) {
-  // Without the resource file linked in (tests), the style's icon stands in.
-  if (!QFile::exists(resource)) return QApplication::style()->standardIcon(fallback);
-  return QIcon(resource);
-}
-
 QString droppedFolder(const QMimeData* mime) {
   if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
   const QUrl url = mime->urls().front();
@@ -59,13 +54,7 @@ EvaluatePanel::EvaluatePanel(EvaluationService* service, QWidget* parent) : QWid
 void EvaluatePanel::buildActions() {
   const auto make = [this](const QString& text, const QString& tip, const QKeySequence& keys, const QIcon& icon,
                            Qt::ShortcutContext context) {
-    auto* action = new QAction(icon, text, this);
-    action->setShortcut(keys);
-    action->setShortcutContext(context);
-    action->setToolTip(keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
-    action->setStatusTip(tip);
-    QWidget::addAction(action);
-    return action;
+    return makePanelAction(this, text, tip, keys, icon, context);
   };
   run_ = make(tr("&Evaluate Folder"), tr("Score every method on the labelled folder"),
               QKeySequence(Qt::CTRL | Qt::Key_E), iconOr(QStringLiteral(":/icons/evaluate.svg"), QStyle::SP_MediaPlay),

@@ -9,20 +9,15 @@
 
 namespace protext {
 
-EvaluationService::EvaluationService(QObject* parent) : QObject(parent), worker_(new QObject) {
+EvaluationService::EvaluationService(QObject* parent) : QObject(parent), worker_("protext-eval") {
   qRegisterMetaType<EvaluationResult>();
   qRegisterMetaType<ClassifierSet>();
   qRegisterMetaType<ModelHandlePtr>();
-  worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  thread_.setObjectName("protext-eval");
-  thread_.start();
 }
 
 EvaluationService::~EvaluationService() {
   cancel_ = true;
-  thread_.quit();
-  thread_.wait();
+  worker_.stop();
 }
 
 void EvaluationService::cancel() { cancel_ = true; }
@@ -70,7 +65,7 @@ void EvaluationService::start(ModelHandlePtr model, const QString& folder, const
     return;
   }
   cancel_ = false;
-  QMetaObject::invokeMethod(worker_, [this, model, folder, set, cacheDir] {
+  worker_.post([this, model, folder, set, cacheDir] {
     try {
       if (!model) throw Error("evaluate", "no model is open");
       if (set.classes.isEmpty() || set.methods.isEmpty())

@@ -1,9 +1,9 @@
 #pragma once
 #include <QObject>
-#include <QThread>
 #include <atomic>
 
 #include "widgets/EngineTypes.h"
+#include "widgets/WorkerThread.h"
 #include "widgets/EvaluationResult.h"
 
 namespace protext {
@@ -29,8 +29,7 @@ class EvaluationService : public QObject {
   void failed(const QString& message);
 
  private:
-  QThread thread_;
-  QObject* worker_;
+  WorkerThread worker_;
   std::atomic<bool> cancel_{false};
   std::atomic<bool> running_{false};
 };

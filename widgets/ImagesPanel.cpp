@@ -1,4 +1,5 @@
 #include "widgets/ImagesPanel.h"
+#include "widgets/PanelAction.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,12 +43,6 @@ constexpr int kCellPadding = 6;
 constexpr int kMaxNamesListed = 10;
 constexpr int kPreviewSize = 1024;  // decoded preview bound; the label scales it down further
 const QColor kFailedColor(200, 60, 50);
-
-QIcon iconOr(const QString& resource, QStyle::StandardPixmap fallback) {
-  // Without the resource file linked in (tests), the style's icon stands in.
-  if (!QFile::exists(resource)) return QApplication::style()->standardIcon(fallback);
-  return QIcon(resource);
-}
 
 QIcon warningIcon() {
   static const QIcon icon = iconOr(QStringLiteral(":/icons/warning.svg"), QStyle::SP_MessageBoxWarning);
@@ -199,13 +194,7 @@ ImagesPanel::~ImagesPanel() {
 void ImagesPanel::buildActions() {
   const auto make = [this](const QString& text, const QString& tip, const QKeySequence& keys, const QIcon& icon,
                            Qt::ShortcutContext context) {
-    auto* action = new QAction(icon, text, this);
-    action->setShortcut(keys);
-    action->setShortcutContext(context);
-    action->setToolTip(keys.isEmpty() ? tip : tr("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
-    action->setStatusTip(tip);
-    QWidget::addAction(action);
-    return action;
+    return makePanelAction(this, text, tip, keys, icon, context);
   };
   add_images_ = make(tr("Add &Images…"), tr("Add image files to compare the methods on"),
                      QKeySequence(Qt::CTRL | Qt::Key_I),

@@ -74,19 +74,14 @@ QString message_of(const std::exception& e) { return QString::fromUtf8(e.what())
 
 }  // namespace
 
-ModelService::ModelService(QObject* parent) : QObject(parent), worker_(new QObject), state_(std::make_shared<State>()) {
+ModelService::ModelService(QObject* parent) : QObject(parent), worker_("protext-model"), state_(std::make_shared<State>()) {
   qRegisterMetaType<ModelInfo>();
   qRegisterMetaType<ClassifierSet>();
   qRegisterMetaType<PromptWords>();
-  worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  thread_.setObjectName("protext-model");
-  thread_.start();
 }
 
 ModelService::~ModelService() {
-  thread_.quit();
-  thread_.wait();
+  worker_.stop();
 }
 
 QStringList ModelService::availableDevices() {
@@ -105,7 +100,7 @@ ModelHandlePtr ModelService::handle() const {
 
 void ModelService::post(std::function<void()> work) {
   if (pending_.fetch_add(1) == 0) emit busyChanged(true);
-  QMetaObject::invokeMethod(worker_, [this, work = std::move(work)] {
+  worker_.post([this, work = std::move(work)] {
     work();
     QMetaObject::invokeMethod(this, [this] {
       if (pending_.fetch_sub(1) == 1) emit busyChanged(false);

@@ -1,9 +1,9 @@
 #pragma once
 #include <QObject>
-#include <QThread>
 #include <atomic>
 
 #include "widgets/EngineTypes.h"
+#include "widgets/WorkerThread.h"
 
 namespace protext {
 
@@ -54,8 +54,7 @@ class ModelService : public QObject {
   void post(std::function<void()> work);
   void rebuildClassifiers();
 
-  QThread thread_;
-  QObject* worker_;  // lives in thread_; work runs in its event loop
+  WorkerThread worker_;
   std::shared_ptr<State> state_;
   ModelInfo info_;
   QString promptsPath_;

@@ -5,8 +5,9 @@
 
 namespace protext {
 
-// Training settings as they are kept in a .protext project. Fields missing from the JSON
-// keep their defaults, so older projects open.
+// Training settings as JSON, with the core trainer's keys (TrainConfig::to_json: batch_size,
+// n_ctx, ...), so a .protext project and a checkpoint's metadata read the same way. Fields
+// missing from the JSON keep their defaults, so older files open.
 QJsonObject trainSettingsToJson(const TrainSettings& settings);
 TrainSettings trainSettingsFromJson(const QJsonObject& json);
 

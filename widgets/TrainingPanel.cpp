@@ -1,4 +1,5 @@
 #include "widgets/TrainingPanel.h"
+#include "widgets/TrainSettingsJson.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -146,21 +147,10 @@ bool TrainingPanel::readCheckpointSettings(const QString& path, TrainSettings* s
   const QJsonObject t = meta.value("training").toObject();
   if (t.isEmpty() || !meta.contains("epochs_done"))
     return fail(tr("not a checkpoint written by ProText training; only those can be resumed"));
-  TrainSettings s;
-  s.preset = t.value("preset").toString(s.preset);
-  s.epochs = t.value("epochs").toInt(s.epochs);
-  s.steps = t.value("steps").toInt(s.steps);
-  s.batchSize = t.value("batch_size").toInt(s.batchSize);
-  s.fullBatch = t.value("full_batch").toBool(s.fullBatch);
-  s.shuffle = t.value("shuffle").toBool(s.shuffle);
-  s.lr = t.value("lr").toDouble(s.lr);
-  s.weightDecay = t.value("weight_decay").toDouble(s.weightDecay);
-  s.schedule = t.value("schedule").toString(s.schedule);
-  s.loss = t.value("loss").toString(s.loss);
-  s.nCtx = t.value("n_ctx").toInt(meta.value("n_ctx").toInt(s.nCtx));
-  s.depth = t.value("depth").toInt(meta.value("depth").toInt(s.depth));
-  s.textTemplate = t.value("template").toString(s.textTemplate);
-  s.seed = t.value("seed").toInt(s.seed);
+  TrainSettings s = trainSettingsFromJson(t);
+  // Older checkpoints keep the prompt shape only at the top level of the metadata.
+  if (!t.contains("n_ctx")) s.nCtx = meta.value("n_ctx").toInt(s.nCtx);
+  if (!t.contains("depth")) s.depth = meta.value("depth").toInt(s.depth);
   if (settings) *settings = s;
   if (epochsDone) *epochsDone = meta.value("epochs_done").toInt();
   return true;

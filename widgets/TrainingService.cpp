@@ -10,20 +10,15 @@
 
 namespace protext {
 
-TrainingService::TrainingService(QObject* parent) : QObject(parent), worker_(new QObject) {
+TrainingService::TrainingService(QObject* parent) : QObject(parent), worker_("protext-train") {
   qRegisterMetaType<TrainProgress>();
   qRegisterMetaType<TrainSettings>();
   qRegisterMetaType<ModelHandlePtr>();
-  worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  thread_.setObjectName("protext-train");
-  thread_.start();
 }
 
 TrainingService::~TrainingService() {
   cancel_ = true;
-  thread_.quit();
-  thread_.wait();
+  worker_.stop();
 }
 
 void TrainingService::stop() { cancel_ = true; }
@@ -35,7 +30,7 @@ void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
     return;
   }
   cancel_ = false;
-  QMetaObject::invokeMethod(worker_, [this, model, classes, descriptions, s] {
+  worker_.post([this, model, classes, descriptions, s] {
     try {
       if (!model) throw Error("train", "no model is open");
       TrainJob job;

@@ -1,9 +1,9 @@
 #pragma once
 #include <QObject>
-#include <QThread>
 #include <atomic>
 
 #include "widgets/EngineTypes.h"
+#include "widgets/WorkerThread.h"
 
 namespace protext {
 
@@ -31,8 +31,7 @@ class TrainingService : public QObject {
   void failed(const QString& message);
 
  private:
-  QThread thread_;
-  QObject* worker_;
+  WorkerThread worker_;
   std::atomic<bool> cancel_{false};
   std::atomic<bool> running_{false};
 };
