@@ -155,6 +155,9 @@ void MainWindow::buildActions() {
   redoAction_->setShortcuts(QKeySequence::Redo);
   redoAction_->setToolTip(tr("Redo the last undone class-list edit"));
   resetLayout_ = make(tr("&Reset Layout"), "", QKeySequence(), tr("Put every panel back where it started"));
+  exportDassl_ = make(tr("E&xport Prompts for the Authors' Code…"), "export", QKeySequence(),
+                      tr("Write the current prompts as a Dassl checkpoint (model.pth.tar) the ProText code loads"));
+  exportDassl_->setEnabled(false);
   about_ = make(tr("&About ProText Studio"), "app", QKeySequence(), tr("Version and licence"));
 
   connect(newProject_, &QAction::triggered, this, &MainWindow::newProject);
@@ -168,6 +171,11 @@ void MainWindow::buildActions() {
     restoreState(defaultState_);
   });
   connect(about_, &QAction::triggered, this, &MainWindow::showAbout);
+  connect(exportDassl_, &QAction::triggered, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Prompts"), "model.pth.tar-10",
+                                                      tr("Dassl checkpoints (model.pth.tar*);;All files (*)"));
+    if (!path.isEmpty()) models_->exportPrompts(path);
+  });
 }
 
 void MainWindow::buildMenus() {
@@ -195,7 +203,7 @@ void MainWindow::buildMenus() {
   train->addActions({trainingPanel_->startAction(), trainingPanel_->stopAction(), trainingPanel_->resumeAction()});
   train->addSeparator();
   train->addActions({trainingPanel_->savePromptsAction(), trainingPanel_->loadPromptsAction(),
-                     trainingPanel_->importCheckpointAction()});
+                     trainingPanel_->importCheckpointAction(), exportDassl_});
 
   QMenu* evaluate = menuBar()->addMenu(tr("E&valuate"));
   evaluate->addActions({evaluatePanel_->chooseFolderAction(), evaluatePanel_->runAction(), evaluatePanel_->cancelAction()});
@@ -255,10 +263,14 @@ void MainWindow::wireServices() {
           [this](const QString& message) { showError(tr("Classifiers"), message); });
   connect(models_, &ModelService::promptsLoaded, this, [this](const QString& path, const QString& warning, const PromptWords& words) {
     promptsPanel_->setPromptWords(path, words, warning);
+    exportDassl_->setEnabled(true);
     statusBar()->showMessage(tr("Prompts loaded: %1").arg(QFileInfo(path).fileName()), 6000);
   });
   connect(models_, &ModelService::promptsFailed, this, [this](const QString& path, const QString& message) {
     showError(tr("Prompts"), tr("Could not load the prompts %1:\n%2").arg(QFileInfo(path).fileName(), message));
+  });
+  connect(models_, &ModelService::promptsExported, this, [this](const QString& path) {
+    statusBar()->showMessage(tr("Prompts exported to %1").arg(path), 6000);
   });
   connect(models_, &ModelService::busyChanged, this, [this](bool busy) {
     busyStatus_->setText(busy ? tr("Working…") : QString());

@@ -114,6 +114,7 @@ class MainWindow : public QMainWindow {
   QAction* redoAction_ = nullptr;
   QAction* resetLayout_ = nullptr;
   QAction* about_ = nullptr;
+  QAction* exportDassl_ = nullptr;
   ClassifierSet classifiers_;
   QString projectPath_;
   QString pendingPrompts_;  // a project's prompts, loaded once its model is open

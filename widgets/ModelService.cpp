@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/protext/interpret.h"
+#include "core/protext/prompt_conversion.h"
 #include "core/protext/prompts.h"
 #include "core/runtime/resources.h"
 #include "core/zeroshot/classifier.h"
@@ -242,6 +243,20 @@ void ModelService::clearPrompts() {
   post([state] { state->prompts = nullptr; });
   promptsPath_.clear();
   rebuildClassifiers();
+}
+
+void ModelService::exportPrompts(const QString& path) {
+  const QString source = promptsPath_;
+  post([this, source, path] {
+    try {
+      if (source.isEmpty()) throw Error(path.toStdString(), "no prompts are loaded to export");
+      convert_prompts(source.toStdString(), path.toStdString());
+      QMetaObject::invokeMethod(this, [this, path] { emit promptsExported(path); });
+    } catch (const std::exception& e) {
+      const QString message = message_of(e);
+      QMetaObject::invokeMethod(this, [this, path, message] { emit promptsFailed(path, message); });
+    }
+  });
 }
 
 void ModelService::encodeImages(const QStringList& paths) {

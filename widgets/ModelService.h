@@ -34,6 +34,9 @@ class ModelService : public QObject {
   // A ProText checkpoint (ours or the authors' Dassl file); it becomes the "protext" method.
   void loadPrompts(const QString& path);
   void clearPrompts();
+  // The loaded prompts in the other format (by `path`'s extension): *.safetensors, or the
+  // authors' Dassl checkpoint for their code.
+  void exportPrompts(const QString& path);
   // Embeddings are cached per path and file time, so re-dropping an image is free.
   void encodeImages(const QStringList& paths);
 
@@ -45,6 +48,7 @@ class ModelService : public QObject {
   void classifiersFailed(const QString& message);
   void promptsLoaded(const QString& path, const QString& warning, const protext::PromptWords& words);
   void promptsFailed(const QString& path, const QString& message);
+  void promptsExported(const QString& path);
   void imageEncoded(const QString& path, const QVector<float>& embedding);
   void imageFailed(const QString& path, const QString& message);
   void busyChanged(bool busy);
