@@ -45,7 +45,7 @@ const Command command{
     "",
     {{"out", "DIR", "model folder to write (default resources/models/mini)"},
      {"seed", "N", "random seed (default 1)"},
-     {"steps", "N", "optimiser steps (default 1000)"},
+     {"steps", "N", "optimiser steps (default 900, as the shipped model)"},
      {"batch-size", "N", "image-caption pairs per step (default 256)"},
      {"lr", "F", "peak learning rate (default 1e-3)"},
      {"warmup", "N", "warm-up steps (default 80)"},

@@ -14,7 +14,7 @@ ClipConfig mini_clip_config(int64_t vocab_size);
 
 struct PretrainConfig {
   uint64_t seed = 1;
-  int steps = 1000;
+  int steps = 900;
   int batch_size = 256;
   double lr = 1e-3;
   double weight_decay = 0.1;
