@@ -81,26 +81,44 @@ void PromptLearnerImpl::load_named(const std::map<std::string, torch::Tensor>& t
   }
 }
 
-std::string prompted_text(const std::string& text_template, const std::string& class_name, const PromptConfig& config) {
+std::vector<int64_t> prompted_tokens(const Tokenizer& tokenizer, const std::string& text_template,
+                                     const std::string& class_name, const PromptConfig& config,
+                                     int context_length) {
   validate_template(text_template, "prompt template");
-  // The context replaces the template's opening words ("a photo of a") when they are
-  // there; the n_ctx placeholder tokens "X" mark where it goes either way.
   std::string rest = text_template;
   const std::string opening = config.init_text + " ";
   if (!config.init_text.empty() && rest.compare(0, opening.size(), opening) == 0) rest = rest.substr(opening.size());
-  std::string prefix;
-  for (int64_t i = 0; i < config.n_ctx; ++i) prefix += "X ";
-  return prefix + fill_template(rest, display_name(class_name));
+  const std::vector<int64_t> body = tokenizer.encode(fill_template(rest, display_name(class_name)), context_length);
+  // Where the tokenizer reads "X" as one token (CLIP's BPE), that is the placeholder, as in
+  // the authors' code; the context vectors replace it either way.
+  const std::vector<int64_t> x = tokenizer.encode("X", context_length);
+  const int64_t placeholder = x.size() == 3 ? x[1] : body.size() > 2 ? body[1] : tokenizer.end_token();
+  std::vector<int64_t> ids{tokenizer.start_token()};
+  ids.insert(ids.end(), static_cast<size_t>(config.n_ctx), placeholder);
+  ids.insert(ids.end(), body.begin() + 1, body.end() - 1);
+  if (static_cast<int>(ids.size()) > context_length - 1) ids.resize(static_cast<size_t>(context_length - 1));
+  ids.push_back(tokenizer.end_token());
+  return ids;
 }
 
 torch::Tensor encode_prompted_classes(ClipModel& clip, const PromptLearner& learner,
                                       const std::vector<std::string>& class_names, const std::string& text_template) {
-  std::vector<std::string> texts;
-  texts.reserve(class_names.size());
-  for (const auto& name : class_names) texts.push_back(prompted_text(text_template, name, learner->config));
-  const TokenBatch batch = clip.tokenize(texts);
+  const int context = static_cast<int>(clip.config().text.context_length);
+  std::vector<std::vector<int64_t>> ids;
+  size_t longest = 0;
+  for (const auto& name : class_names) {
+    ids.push_back(prompted_tokens(clip.tokenizer(), text_template, name, learner->config, context));
+    longest = std::max(longest, ids.back().size());
+  }
+  const auto n = static_cast<int64_t>(ids.size());
+  auto tokens = torch::zeros({n, static_cast<int64_t>(longest)}, torch::kInt64);
+  auto end = torch::empty({n}, torch::kInt64);
+  for (int64_t i = 0; i < n; ++i) {
+    std::copy(ids[i].begin(), ids[i].end(), tokens[i].data_ptr<int64_t>());
+    end[i] = static_cast<int64_t>(ids[i].size()) - 1;
+  }
   const PromptInjection injection = learner->injection();
-  auto features = clip.module()->encode_text(batch.tokens.to(clip.device()), batch.end.to(clip.device()), &injection);
+  auto features = clip.module()->encode_text(tokens.to(clip.device()), end.to(clip.device()), &injection);
   features = features.to(torch::kFloat32);
   return features / features.norm(2, -1, true);
 }

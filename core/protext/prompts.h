@@ -40,12 +40,15 @@ struct PromptLearnerImpl : torch::nn::Module {
 };
 TORCH_MODULE(PromptLearner);
 
-// The text a class is encoded from: the template filled with the class name, with the
-// context vectors replacing the first n_ctx tokens after <start_of_text>. A template that
-// does not begin with the init text gets "X X … X " in front, so the context has tokens
-// to replace without eating the template's words.
-std::string prompted_text(const std::string& text_template, const std::string& class_name,
-                          const PromptConfig& config);
+// The token ids a class is encoded from: <start_of_text>, n_ctx placeholders that the
+// context vectors replace, the template filled with the class name (its opening words, the
+// init text, dropped: the context stands in for them), <end_of_text>. The placeholders are
+// set as ids, not spelled as "X X X X" text, so each takes exactly one position whatever the
+// tokenizer (a sentencepiece model may cut "X" into two pieces). Cut to context_length,
+// keeping <end_of_text> last.
+std::vector<int64_t> prompted_tokens(const Tokenizer& tokenizer, const std::string& text_template,
+                                     const std::string& class_name, const PromptConfig& config,
+                                     int context_length);
 
 // Normalised prompted embeddings [classes, embed_dim] on the model's device. Runs with
 // autograd when the learner's tensors require grad (training), so no inference mode here.
