@@ -443,10 +443,6 @@
         <translation>请选择一个文件夹，其中每个类别对应一个图像子文件夹。</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>&amp;Evaluate Folder</source>
         <translation>评估文件夹(&amp;E)</translation>
     </message>
@@ -832,10 +828,6 @@ Predicted: %2
         </translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>Add &amp;Images…</source>
         <translation>添加图像(&amp;I)…</translation>
     </message>
@@ -968,10 +960,6 @@ Predicted: %2
         <translation>真实类别：&lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%2&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#808080&apos;&gt;The folder “%1” names no class&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#808080&apos;&gt;文件夹“%1”不对应任何类别&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>No preview</source>
         <translation>无预览</translation>
     </message>
@@ -996,6 +984,10 @@ Predicted: %2
     <message>
         <source>Images</source>
         <translation>图像</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#808080&apos;&gt;Neither the folder “%1” nor the file name names a class&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#808080&apos;&gt;文件夹“%1”和文件名都不是类别名&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1293,26 @@ Predicted: %2
         <source>The class list has unsaved changes. Save the project before quitting?</source>
         <translation>类别列表有未保存的更改。退出前要保存项目吗？</translation>
     </message>
+    <message>
+        <source>E&amp;xport Prompts for the Authors&apos; Code…</source>
+        <translation>导出供作者代码使用的提示词(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the current prompts as a Dassl checkpoint (model.pth.tar) the ProText code loads</source>
+        <translation>将当前提示词写为 ProText 代码可加载的 Dassl 检查点 (model.pth.tar)</translation>
+    </message>
+    <message>
+        <source>Export Prompts</source>
+        <translation>导出提示词</translation>
+    </message>
+    <message>
+        <source>Dassl checkpoints (model.pth.tar*);;All files (*)</source>
+        <translation>Dassl 检查点 (model.pth.tar*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Prompts exported to %1</source>
+        <translation>提示词已导出到 %1</translation>
+    </message>
 </context>
 <context>
     <name>protext::MethodComparisonView</name>
@@ -1548,6 +1560,13 @@ Predicted: %2
     <message>
         <source>context %1 · vocabulary %2</source>
         <translation>上下文 %1 · 词表 %2</translation>
+    </message>
+</context>
+<context>
+    <name>protext::PanelAction</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

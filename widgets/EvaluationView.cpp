@@ -186,6 +186,8 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   charts->setStretchFactor(1, 2);
   charts->setChildrenCollapsible(false);
   auto* left = new QWidget(this);
+  // Wide enough for the summary's seven columns; the heat map takes what is left.
+  left->setMinimumWidth(420);
   auto* left_layout = new QVBoxLayout(left);
   left_layout->setContentsMargins(0, 0, 0, 0);
   left_layout->addWidget(summary_table_);
@@ -227,7 +229,7 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(bar);
   layout->addWidget(stack_, 1);
-  setMinimumSize(640, 420);
+  setMinimumSize(780, 420);
   clear();
 }
 

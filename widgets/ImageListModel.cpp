@@ -151,11 +151,16 @@ bool ImageListModel::isImageFile(const QString& path) {
 }
 
 QString ImageListModel::trueClassFor(const QString& path, const QStringList& classes) {
-  const QString folder = QFileInfo(path).absoluteDir().dirName();
-  if (folder.isEmpty()) return {};
-  const QString key = classKey(folder);
-  for (const QString& name : classes)
-    if (classKey(name) == key) return name;
+  // A class-named folder, else a file named <class>__<n> (how the examples are named).
+  const QFileInfo info(path);
+  const QString stem = info.completeBaseName();
+  const int cut = stem.lastIndexOf(QStringLiteral("__"));
+  for (const QString& candidate : {info.absoluteDir().dirName(), cut > 0 ? stem.left(cut) : QString()}) {
+    if (candidate.isEmpty()) continue;
+    const QString key = classKey(candidate);
+    for (const QString& name : classes)
+      if (classKey(name) == key) return name;
+  }
   return {};
 }
 

@@ -81,8 +81,9 @@ class ImageListModel : public QAbstractListModel {
   // "png jpg jpeg bmp webp tif tiff"
   static QStringList imageSuffixes();
   static bool isImageFile(const QString& path);
-  // The class of `classes` named by the image's parent folder: case-insensitive, '_' read
-  // as ' '. Returns the class as spelled in `classes`, or an empty string.
+  // The class of `classes` named by the image's parent folder, or else by a file name of the
+  // form <class>__<n>.png: case-insensitive, '_' read as ' '. Returns the class as spelled
+  // in `classes`, or an empty string.
   static QString trueClassFor(const QString& path, const QStringList& classes);
   // Decodes `path` scaled to fit `bound`, refusing images over kMaxPixels. Thread-safe.
   static QImage loadScaled(const QString& path, const QSize& bound, QString* error = nullptr);

@@ -632,7 +632,7 @@ void ImagesPanel::updateDetails() {
     truth = tr("True class: <span style='color:%1; font-weight:600'>%2</span>")
                 .arg(MethodComparisonView::trueClassColor().name(), image.trueClass.toHtmlEscaped());
   } else if (!classifiers_.classes.isEmpty()) {
-    truth = tr("<span style='color:#808080'>The folder “%1” names no class</span>")
+    truth = tr("<span style='color:#808080'>Neither the folder “%1” nor the file name names a class</span>")
                 .arg(info.absoluteDir().dirName().toHtmlEscaped());
   }
   QStringList lines;

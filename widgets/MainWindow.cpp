@@ -284,10 +284,7 @@ void MainWindow::wireServices() {
     }
     training_->start(models_->handle(), classes_->classes(), classes_->descriptionMap(), settings);
   });
-  connect(training_, &TrainingService::started, trainingPanel_, &TrainingPanel::onStarted);
-  connect(training_, &TrainingService::progress, trainingPanel_, &TrainingPanel::onProgress);
-  connect(training_, &TrainingService::finished, trainingPanel_, &TrainingPanel::onFinished);
-  connect(training_, &TrainingService::failed, trainingPanel_, &TrainingPanel::onFailed);
+  // The training panel follows the service's progress itself.
   connect(trainingPanel_, &TrainingPanel::promptsReady, models_, &ModelService::loadPrompts);
   connect(trainingPanel_, &TrainingPanel::loadPromptsRequested, models_, &ModelService::loadPrompts);
 

@@ -1,4 +1,5 @@
 #include "widgets/MethodComparisonView.h"
+#include "widgets/Prediction.h"
 
 #include <QFontMetrics>
 #include <QHBoxLayout>
@@ -36,6 +37,13 @@ QColor MethodComparisonView::methodColor(const QString& method) {
                                                 {QStringLiteral("ProText"), QColor(225, 87, 89)}};
   const auto it = kBuiltIn.find(method);
   if (it != kBuiltIn.end()) return *it;
+  // Under a translation the names differ: map them back to the built-in methods.
+  static const QHash<QString, QString> kEnglish{{QStringLiteral("template"), QStringLiteral("Template")},
+                                                 {QStringLiteral("ensemble"), QStringLiteral("Ensemble")},
+                                                 {QStringLiteral("descriptions"), QStringLiteral("Descriptions")},
+                                                 {QStringLiteral("protext"), QStringLiteral("ProText")}};
+  for (auto key = kEnglish.begin(); key != kEnglish.end(); ++key)
+    if (method == methodDisplayName(key.key())) return kBuiltIn.value(key.value());
   static const QColor kOthers[] = {QColor(118, 183, 178), QColor(156, 117, 95), QColor(186, 176, 172),
                                    QColor(255, 157, 167), QColor(237, 201, 72)};
   return kOthers[qHash(method) % (sizeof kOthers / sizeof kOthers[0])];
