@@ -9,6 +9,7 @@
 #include <QDockWidget>
 #include <QDropEvent>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,6 +17,7 @@
 #include <QMimeData>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTemporaryDir>
@@ -218,6 +220,41 @@ class StudioWindowTest : public QObject {
     for (int x = 0; x < cells->keySize(); ++x)
       for (int y = 0; y < cells->valueSize(); ++y) total += cells->cell(x, y);
     QCOMPARE(total, double(count));
+  }
+
+  void aProjectReopensClassesDescriptionsModelAndPrompts() {
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/session.protext";
+    QCOMPARE(window_->classModel()->addClasses({"glorp"}), 1);
+    QVERIFY(window_->saveProject(path));
+    QVERIFY(window_->undoStack()->isClean());
+
+    MainWindow::Options options;
+    options.interactive = false;
+    options.openEmbeddedModel = false;
+    MainWindow reopened(options);
+    QVERIFY(reopened.openProject(path));
+    QCOMPARE(reopened.classModel()->classes(), window_->classModel()->classes());
+    QCOMPARE(reopened.classModel()->descriptionMap(), window_->classModel()->descriptionMap());
+    // The model opens in the background, then the project's prompts load onto it.
+    QTRY_VERIFY_WITH_TIMEOUT(reopened.classifiers().methods.contains("protext"), 180000);
+    QCOMPARE(reopened.classifiers().classes.size(), 49);
+    QVERIFY(!reopened.classifiers().methods.contains("descriptions"));  // 'glorp' has none
+  }
+
+  void aCorruptProjectIsRefusedWithAMessageAndChangesNothing() {
+    QTemporaryDir dir;
+    const QString path = dir.path() + "/broken.protext";
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"version\": 1, \"classes\": [1, 2");
+    file.close();
+    const QStringList before = window_->classModel()->classes();
+    QSignalSpy errors(window_.get(), &MainWindow::errorShown);
+    QVERIFY(!window_->openProject(path));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(errors.first().first().toString().contains("broken.protext"));
+    QCOMPARE(window_->classModel()->classes(), before);
   }
 
   void chineseLeavesNoEnglishOnScreen() {
