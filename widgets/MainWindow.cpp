@@ -1,4 +1,5 @@
 #include "widgets/MainWindow.h"
+#include "widgets/PanelAction.h"
 
 #include <QAction>
 #include <QApplication>
@@ -133,12 +134,8 @@ void MainWindow::buildPanels() {
 
 void MainWindow::buildActions() {
   auto make = [this](const QString& text, const QString& icon, const QKeySequence& key, const QString& tip) {
-    auto* a = new QAction(text, this);
-    if (!icon.isEmpty()) a->setIcon(QIcon(":/icons/" + icon + ".svg"));
-    if (!key.isEmpty()) a->setShortcut(key);
-    a->setToolTip(tip + (key.isEmpty() ? QString() : QString(" (%1)").arg(key.toString(QKeySequence::NativeText))));
-    a->setStatusTip(tip);
-    return a;
+    return makePanelAction(this, text, tip, key, icon.isEmpty() ? QIcon() : QIcon(":/icons/" + icon + ".svg"),
+                           Qt::WindowShortcut);
   };
   newProject_ = make(tr("&New Project"), "project-new", QKeySequence::New, tr("Start an empty project on the current model"));
   openProject_ = make(tr("&Open Project…"), "project-open", QKeySequence::Open, tr("Open a .protext project"));
@@ -247,7 +244,7 @@ void MainWindow::wireServices() {
     trainingPanel_->setMaxDepth(info.textLayers);
     updateStatus();
     updateTitle();
-    pushClassesToModel();
+    // The service rebuilds the classifiers of the class list it holds by itself.
     if (!pendingPrompts_.isEmpty()) {
       models_->loadPrompts(pendingPrompts_);
       pendingPrompts_.clear();

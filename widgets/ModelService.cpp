@@ -54,6 +54,26 @@ torch::Tensor from_qvector(const QVector<float>& v, int64_t rows, int64_t dim) {
   return torch::from_blob(const_cast<float*>(v.constData()), {rows, dim}, torch::kFloat32).clone();
 }
 
+QStringList classes_without_descriptions(const QStringList& classes, const QMap<QString, QStringList>& descriptions) {
+  QStringList without;
+  for (const auto& c : classes)
+    if (descriptions.value(c).isEmpty()) without << c;
+  return without;
+}
+
+DescriptionSet description_set(const QStringList& classes, const QMap<QString, QStringList>& descriptions,
+                               const std::string& source) {
+  nlohmann::json cupl = nlohmann::json::object();
+  for (const auto& c : classes) {
+    const QStringList texts = descriptions.value(c);
+    if (texts.isEmpty()) continue;
+    auto& list = cupl[c.toStdString()] = nlohmann::json::array();
+    for (const auto& d : texts) list.push_back(d.toStdString());
+  }
+  if (cupl.empty()) return DescriptionSet{{}, {}, source};
+  return parse_cupl_json(cupl.dump(), source);
+}
+
 // Worker-side state: only touched on the worker thread.
 struct ModelService::State {
   ModelHandlePtr handle;
@@ -61,6 +81,7 @@ struct ModelService::State {
   PromptLearner prompts{nullptr};
   QString prompts_template;
   QHash<QString, QVector<float>> image_cache;  // key: path + size + mtime
+  std::vector<std::string> ensemble_templates;  // read once, not on every class-list edit
 };
 
 namespace {
@@ -171,20 +192,11 @@ void ModelService::rebuildClassifiers() {
           set.weights[method] = to_qvector(weights);
         };
         add("template", template_classifier(clip, names, text_template.toStdString()));
-        add("ensemble", ensemble_classifier(clip, names, read_templates(default_template_set_path())));
-        nlohmann::json cupl = nlohmann::json::object();
-        QStringList without;
-        for (const auto& c : classes) {
-          const auto it = descriptions.find(c);
-          if (it == descriptions.end() || it->isEmpty()) {
-            without << c;
-            continue;
-          }
-          auto& list = cupl[c.toStdString()] = nlohmann::json::array();
-          for (const auto& d : *it) list.push_back(d.toStdString());
-        }
+        if (state->ensemble_templates.empty()) state->ensemble_templates = read_templates(default_template_set_path());
+        add("ensemble", ensemble_classifier(clip, names, state->ensemble_templates));
+        const QStringList without = classes_without_descriptions(classes, descriptions);
         if (without.isEmpty()) {
-          add("descriptions", description_classifier(clip, names, parse_cupl_json(cupl.dump(), "descriptions")));
+          add("descriptions", description_classifier(clip, names, description_set(classes, descriptions, "descriptions")));
         } else {
           set.notes << QObject::tr("LLM descriptions: %n class(es) without descriptions (%1)", nullptr, without.size())
                            .arg(without.mid(0, 3).join(", ") + (without.size() > 3 ? ", …" : ""));

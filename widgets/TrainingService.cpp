@@ -2,10 +2,8 @@
 
 #include <QFileInfo>
 #include <QMetaObject>
-#include <nlohmann/json.hpp>
 
 #include "core/protext/trainer.h"
-#include "core/zeroshot/descriptions.h"
 #include "widgets/EngineModel.h"
 
 namespace protext {
@@ -50,15 +48,8 @@ void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
       c.prompts.depth = std::min<int64_t>(s.depth, job.clip->config().text.layers);
       c.text_template = s.textTemplate.toStdString();
       c.seed = static_cast<uint64_t>(s.seed);
-      nlohmann::json cupl = nlohmann::json::object();
-      for (const QString& name : classes) {
-        const auto it = descriptions.find(name);
-        if (it == descriptions.end() || it->isEmpty()) continue;
-        auto& list = cupl[name.toStdString()] = nlohmann::json::array();
-        for (const auto& d : *it) list.push_back(d.toStdString());
-      }
-      if (cupl.empty()) throw Error("train", "no class has LLM descriptions to learn from");
-      job.descriptions = parse_cupl_json(cupl.dump(), "class list");
+      job.descriptions = description_set(classes, descriptions, "class list");
+      if (job.descriptions.by_key.empty()) throw Error("train", "no class has LLM descriptions to learn from");
       job.out_path = s.outPath.toStdString();
       job.resume_path = s.resumePath.toStdString();
       QString note;
