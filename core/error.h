@@ -1,5 +1,6 @@
 #pragma once
 #include <stdexcept>
+#include <exception>
 #include <string>
 
 namespace protext {
@@ -13,5 +14,10 @@ class Error : public std::runtime_error {
   Error(const std::string& where, const std::string& what)
       : std::runtime_error(where.empty() ? what : where + ": " + what) {}
 };
+
+// One readable line for any exception a front end catches: our Error as it is, LibTorch's
+// c10::Error without its C++ backtrace (its what() is pages of stack frames), anything else
+// by its what(). The CLI prints it, the app shows it.
+std::string error_message(const std::exception& e);
 
 }  // namespace protext

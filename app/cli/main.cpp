@@ -52,14 +52,8 @@ int main(int argc, char** argv) {
     protext::configure_threads();
     Args args(command, rest);
     return command.run(args);
-  } catch (const protext::Error& e) {
-    std::cerr << "protext " << name << ": " << e.what() << '\n';
-    return 1;
-  } catch (const c10::Error& e) {
-    std::cerr << "protext " << name << ": LibTorch: " << e.what_without_backtrace() << '\n';
-    return 1;
   } catch (const std::exception& e) {
-    std::cerr << "protext " << name << ": " << e.what() << '\n';
+    std::cerr << "protext " << name << ": " << protext::error_message(e) << '\n';
     return 1;
   }
 }

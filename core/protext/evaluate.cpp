@@ -1,16 +1,10 @@
 #include "core/protext/evaluate.h"
 
 #include <cmath>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
-#include <unistd.h>
 
 #include "core/error.h"
 
-namespace fs = std::filesystem;
 
 namespace protext {
 namespace {
@@ -33,59 +27,7 @@ ImageFeatures restrict_to(const ImageFeatures& images, ClassRange range) {
   return out;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string number(double x) {
-  if (std::isnan(x)) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6f", x);
-  return buf;
-}
-
-void write_atomically(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(path, "cannot write the file");
-    out << text;
-    out.flush();
-    if (!out) throw Error(path, "writing failed (disk full?)");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw Error(path, "cannot move the finished file into place");
-  }
-}
-
-const MethodResult& method_of(const EvalReport& report, const std::string& method) {
-  const auto it = report.methods.find(method);
-  if (it == report.methods.end()) throw Error("report", "no method '" + method + "'");
-  return it->second;
-}
-
 }  // namespace
-
-ClassRange split_classes(int64_t n_classes, const std::string& split) {
-  const int64_t base = (n_classes + 1) / 2;  // ceil(n / 2)
-  if (split == "all") return {0, n_classes};
-  if (split == "base") return {0, base};
-  if (split == "novel") {
-    if (n_classes < 2) throw Error("--split novel", "needs at least two classes (the novel half would be empty)");
-    return {base, n_classes};
-  }
-  throw Error("--split", "unknown split '" + split + "' (all, base or novel)");
-}
-
-double harmonic_mean(double base, double novel) {
-  return base + novel == 0 ? 0.0 : 2.0 * base * novel / (base + novel);
-}
 
 MethodResult score_method(const torch::Tensor& features, const std::vector<int64_t>& labels,
                           const torch::Tensor& weights) {
@@ -181,75 +123,6 @@ EvalReport evaluate(ClipModel& clip, const ImageFolder& folder, const std::map<s
   skipped.insert(skipped.end(), images.skipped.begin(), images.skipped.end());
   images.skipped = std::move(skipped);
   return score(images, folder.classes, classifiers, split);
-}
-
-nlohmann::ordered_json report_json(const EvalReport& report) {
-  auto value = [](double x) { return std::isnan(x) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x); };
-  nlohmann::ordered_json j;
-  j["n_images"] = report.n_images;
-  j["split"] = report.split;
-  j["classes"] = report.classes;
-  j["methods"] = nlohmann::ordered_json::object();
-  for (const auto& [name, m] : report.methods) {
-    nlohmann::ordered_json per_class = nlohmann::ordered_json::object();
-    for (size_t c = 0; c < report.classes.size(); ++c) per_class[report.classes[c]] = value(m.per_class[c]);
-    nlohmann::ordered_json method = {{"top1", value(m.top1)},
-                                     {"top5", value(m.top5)},
-                                     {"per_class", per_class},
-                                     {"class_images", m.class_images},
-                                     {"confusion", m.confusion}};
-    const auto bn = report.base_novel.find(name);
-    if (bn != report.base_novel.end())
-      method["base2novel"] = {{"base_top1", value(bn->second.base_top1)},
-                              {"novel_top1", value(bn->second.novel_top1)},
-                              {"harmonic_mean", value(bn->second.harmonic_mean)}};
-    j["methods"][name] = method;
-  }
-  j["skipped"] = nlohmann::ordered_json::array();
-  for (const auto& s : report.skipped) j["skipped"].push_back({{"path", s.path}, {"error", s.error}});
-  return j;
-}
-
-std::string confusion_csv(const EvalReport& report, const std::string& method) {
-  const MethodResult& m = method_of(report, method);
-  std::ostringstream out;
-  out << "true\\predicted";
-  for (const auto& c : report.classes) out << ',' << csv_field(c);
-  out << '\n';
-  for (size_t t = 0; t < report.classes.size(); ++t) {
-    out << csv_field(report.classes[t]);
-    for (int64_t count : m.confusion[t]) out << ',' << count;
-    out << '\n';
-  }
-  return out.str();
-}
-
-std::string per_class_csv(const EvalReport& report, const std::string& method) {
-  const MethodResult& m = method_of(report, method);
-  std::ostringstream out;
-  out << "class,images,correct,accuracy\n";
-  for (size_t c = 0; c < report.classes.size(); ++c)
-    out << csv_field(report.classes[c]) << ',' << m.class_images[c] << ',' << m.confusion[c][c] << ','
-        << number(m.per_class[c]) << '\n';
-  return out.str();
-}
-
-std::vector<std::string> write_report(const EvalReport& report, const std::string& json_path) {
-  std::vector<std::string> written;
-  write_atomically(json_path, report_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-  written.push_back(json_path);
-  const fs::path p(json_path);
-  const fs::path dir = p.parent_path();
-  const std::string stem = p.stem().string();
-  for (const auto& [name, m] : report.methods) {
-    const std::string confusion = (dir / (stem + "-" + name + "-confusion.csv")).string();
-    const std::string per_class = (dir / (stem + "-" + name + "-per-class.csv")).string();
-    write_atomically(confusion, confusion_csv(report, name));
-    write_atomically(per_class, per_class_csv(report, name));
-    written.push_back(confusion);
-    written.push_back(per_class);
-  }
-  return written;
 }
 
 }  // namespace protext

@@ -7,14 +7,9 @@
 #include <torch/types.h>
 
 #include "core/clip/clip_model.h"
+#include "core/protext/eval_report.h"
 
 namespace protext {
-
-// A file of a labelled folder that was left out, and why.
-struct SkippedImage {
-  std::string path;
-  std::string error;
-};
 
 // A labelled image folder: one sub-folder per class.
 struct ImageFolder {

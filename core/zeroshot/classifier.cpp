@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/zeroshot/class_list.h"
+#include "core/zeroshot/probabilities.h"
 
 namespace protext {
 namespace {
@@ -21,16 +22,6 @@ torch::Tensor group_means(const torch::Tensor& rows, const std::vector<int64_t>&
 }
 
 }  // namespace
-
-std::string method_name(Method method) {
-  switch (method) {
-    case Method::Template: return "template";
-    case Method::Ensemble: return "ensemble";
-    case Method::Descriptions: return "descriptions";
-    case Method::ProText: return "protext";
-  }
-  return "unknown";
-}
 
 std::string display_name(const std::string& class_name) {
   std::string name = class_name;
@@ -83,19 +74,27 @@ torch::Tensor description_classifier(ClipModel& model, const std::vector<std::st
 
 torch::Tensor class_probabilities(const torch::Tensor& image_features, const torch::Tensor& weights,
                                   double logit_scale) {
-  // OpenAI clamps the learned temperature at 100.
-  const double scale = std::min(std::exp(logit_scale), 100.0);
-  return torch::softmax(scale * torch::matmul(image_features, weights.t()), -1);
+  // Row by row through the one torch-free implementation the app uses too.
+  const auto w = weights.to(torch::kCPU, torch::kFloat32).contiguous();
+  const auto f = image_features.to(torch::kCPU, torch::kFloat32).contiguous();
+  const auto classes = static_cast<size_t>(w.size(0)), dim = static_cast<size_t>(w.size(1));
+  if (f.dim() != 2 || static_cast<size_t>(f.size(1)) != dim)
+    throw Error("class probabilities", "image features of width " + std::to_string(f.size(-1)) +
+                                           " do not match classifier weights of width " + std::to_string(dim));
+  auto out = torch::empty({f.size(0), w.size(0)}, torch::kFloat64);
+  const double multiplier = logit_multiplier(logit_scale);
+  for (int64_t i = 0; i < f.size(0); ++i) {
+    const auto p = class_probabilities(w.data_ptr<float>(), classes, dim, f[i].data_ptr<float>(), multiplier);
+    std::copy(p.begin(), p.end(), out[i].data_ptr<double>());
+  }
+  return out;
 }
 
 std::vector<ClassScore> top_k(const torch::Tensor& probabilities, const std::vector<std::string>& classes, int k) {
-  const int64_t n = std::min<int64_t>(std::max(k, 1), probabilities.size(0));
-  const auto [values, indices] = probabilities.to(torch::kFloat64).topk(n);
+  const auto p = probabilities.to(torch::kCPU, torch::kFloat64).contiguous();
+  const std::vector<double> values(p.data_ptr<double>(), p.data_ptr<double>() + p.numel());
   std::vector<ClassScore> out;
-  for (int64_t i = 0; i < n; ++i) {
-    const int index = static_cast<int>(indices[i].item<int64_t>());
-    out.push_back({index, classes.at(index), values[i].item<double>()});
-  }
+  for (const auto& r : most_probable(values, std::max(k, 1))) out.push_back({r.index, classes.at(r.index), r.prob});
   return out;
 }
 

@@ -6,13 +6,12 @@
 
 #include "core/clip/clip_model.h"
 #include "core/zeroshot/descriptions.h"
+#include "core/zeroshot/method.h"
 #include "core/zeroshot/templates.h"
 
 namespace protext {
 
 // Zero-shot classifiers: one L2-normalised weight row per class, [classes, embed_dim].
-enum class Method { Template, Ensemble, Descriptions, ProText };
-std::string method_name(Method method);  // "template", "ensemble", "descriptions", "protext"
 
 // The class name as it goes into a sentence: '_' read as ' '.
 std::string display_name(const std::string& class_name);
@@ -29,8 +28,9 @@ torch::Tensor ensemble_classifier(ClipModel& model, const std::vector<std::strin
 torch::Tensor description_classifier(ClipModel& model, const std::vector<std::string>& classes,
                                      const DescriptionSet& descriptions);
 
-// softmax(exp(logit_scale) · cosine): image_features [n, d] and weights [c, d], both
-// normalised, give [n, c] probabilities.
+// softmax(logit_multiplier(logit_scale) · cosine): image_features [n, d] and weights
+// [c, d], both normalised, give [n, c] float64 probabilities, computed row by row by the
+// torch-free class_probabilities() of core/zeroshot/probabilities.h.
 torch::Tensor class_probabilities(const torch::Tensor& image_features, const torch::Tensor& weights,
                                   double logit_scale);
 

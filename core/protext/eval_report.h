@@ -1,0 +1,68 @@
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace protext {
+
+// The result of evaluating prompt methods on a labelled folder, and its files: torch-free,
+// so the app holds the very report `protext eval` writes and exports it byte for byte.
+
+// A file of a labelled folder that was left out, and why.
+struct SkippedImage {
+  std::string path;
+  std::string error;
+};
+
+// Base-to-novel, as CoOp's subsample_classes does it: of n classes in order, the first
+// ceil(n / 2) are base and the rest novel. split: "all", "base" or "novel"; classes
+// [begin, end) of the list.
+struct ClassRange {
+  int64_t begin = 0, end = 0;
+};
+ClassRange split_classes(int64_t n_classes, const std::string& split);
+
+// 2·b·n / (b + n); 0 when both are 0.
+double harmonic_mean(double base, double novel);
+
+// One classifier on one set of images. Accuracies are in [0, 1].
+struct MethodResult {
+  double top1 = 0, top5 = 0;                     // top-5 is top-min(5, classes)
+  std::vector<int64_t> class_images;             // images per class
+  std::vector<double> per_class;                 // top-1 per class; NaN for a class without images
+  std::vector<std::vector<int64_t>> confusion;   // [true class][predicted class] counts
+};
+
+// With split "all" and at least two classes: the base and novel halves, each scored with
+// a classifier restricted to its own classes (as the paper reports them).
+struct BaseNovelResult {
+  double base_top1 = 0, novel_top1 = 0, harmonic_mean = 0;
+};
+
+struct EvalReport {
+  std::string split = "all";
+  int64_t n_images = 0;
+  std::vector<std::string> classes;  // the split's classes, in order
+  std::map<std::string, MethodResult> methods;
+  std::map<std::string, BaseNovelResult> base_novel;
+  std::vector<SkippedImage> skipped;  // files not evaluated, with the reason
+  bool from_cache = false;            // the image embeddings came from the cache
+  bool cancelled = false;             // nothing was scored
+};
+
+// {"n_images", "split", "classes", "methods": {"<method>": {"top1", "top5", "per_class": {class: acc},
+//  "confusion": [[...]], "base2novel"?: {...}}}, "skipped": [{"path", "error"}]}
+nlohmann::ordered_json report_json(const EvalReport& report);
+// Rows: true class; columns: predicted class; first row and column the class names.
+std::string confusion_csv(const EvalReport& report, const std::string& method);
+// class,images,correct,accuracy
+std::string per_class_csv(const EvalReport& report, const std::string& method);
+
+// Writes report.json and, beside it, <stem>-<method>-confusion.csv and
+// <stem>-<method>-per-class.csv, each atomically. Returns the paths written.
+std::vector<std::string> write_report(const EvalReport& report, const std::string& json_path);
+
+}  // namespace protext
