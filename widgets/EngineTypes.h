@@ -6,6 +6,8 @@
 #include <QVector>
 #include <memory>
 
+#include "core/protext/train_config.h"  // torch-free: the app uses the core's TrainConfig as it is
+
 namespace protext {
 
 // Plain Qt values that cross from the engine threads to the widgets. The widgets never
@@ -32,24 +34,11 @@ struct ClassifierSet {
   int generation = 0;                     // which setClasses() request this answers
 };
 
-// Settings of one training run, with the reference defaults of the cross-dataset preset.
-struct TrainSettings {
-  QString preset = "cross-dataset";
-  int epochs = 10;
-  int steps = 0;
-  int batchSize = 256;
-  bool fullBatch = false;
-  bool shuffle = true;
-  double lr = 0.03;
-  double weightDecay = 0.1;
-  QString schedule = "reference";
-  QString loss = "l1";
-  int nCtx = 4;
-  int depth = 9;
-  QString textTemplate = "a photo of a {}.";
-  int seed = 1;
+// One training run as the app asks for it: the core's configuration and this run's files.
+struct TrainRequest {
+  TrainConfig config;
   QString outPath;     // checkpoint, written every epoch
-  QString resumePath;  // continue this checkpoint's run
+  QString resumePath;  // continue this checkpoint's run; empty: a new run
 };
 
 struct TrainProgress {
@@ -76,5 +65,6 @@ Q_DECLARE_METATYPE(protext::ModelInfo)
 Q_DECLARE_METATYPE(protext::ClassifierSet)
 Q_DECLARE_METATYPE(protext::TrainProgress)
 Q_DECLARE_METATYPE(protext::PromptWords)
-Q_DECLARE_METATYPE(protext::TrainSettings)
+Q_DECLARE_METATYPE(protext::TrainConfig)
+Q_DECLARE_METATYPE(protext::TrainRequest)
 Q_DECLARE_METATYPE(protext::ModelHandlePtr)

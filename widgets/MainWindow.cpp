@@ -33,7 +33,6 @@
 #include "widgets/ProjectFile.h"
 #include "widgets/PromptsPanel.h"
 #include "widgets/TrainingPanel.h"
-#include "widgets/TrainSettingsJson.h"
 #include "widgets/TrainingService.h"
 
 namespace protext {
@@ -273,13 +272,13 @@ void MainWindow::wireServices() {
     busyStatus_->setText(busy ? tr("Working…") : QString());
   });
 
-  connect(trainingPanel_, &TrainingPanel::startRequested, this, [this](const TrainSettings& settings) {
+  connect(trainingPanel_, &TrainingPanel::startRequested, this, [this](const TrainRequest& request) {
     if (!models_->handle()) {
       showError(tr("Training"), tr("Open a model before training."));
       trainingPanel_->onFailed(tr("no model is open"));
       return;
     }
-    training_->start(models_->handle(), classes_->classes(), classes_->descriptionMap(), settings);
+    training_->start(models_->handle(), classes_->classes(), classes_->descriptionMap(), request);
   });
   // The training panel follows the service's progress itself.
   connect(trainingPanel_, &TrainingPanel::promptsReady, models_, &ModelService::loadPrompts);
@@ -338,7 +337,7 @@ bool MainWindow::openProject(const QString& path) {
     classes_->load(entries);
     projectPath_ = path;
     pendingPrompts_ = data.promptsPath;
-    if (!data.trainingSettings.isEmpty()) trainingPanel_->setSettings(trainSettingsFromJson(data.trainingSettings));
+    if (data.training) trainingPanel_->setSettings(*data.training);
     if (!data.modelPath.isEmpty() &&
         QFileInfo(data.modelPath).canonicalFilePath() != QFileInfo(models_->info().path).canonicalFilePath()) {
       if (!data.device.isEmpty()) modelPanel_->setCurrentDevice(data.device);
@@ -365,7 +364,7 @@ bool MainWindow::saveProject(const QString& path) {
   data.classes = classes_->classes();
   data.descriptions = classes_->descriptionMap();
   data.promptsPath = models_->promptsPath();
-  data.trainingSettings = trainSettingsToJson(trainingPanel_->settings());
+  data.training = trainingPanel_->settings();
   data.images = images_->paths();
   try {
     ProjectFile::write(path, data);

@@ -10,12 +10,16 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+
 namespace protext {
 
 bool ProjectData::operator==(const ProjectData& o) const {
   return modelPath == o.modelPath && device == o.device && classes == o.classes &&
          descriptions == o.descriptions && promptsPath == o.promptsPath &&
-         trainingSettings == o.trainingSettings && imageSettings == o.imageSettings &&
+         training == o.training && imageSettings == o.imageSettings &&
          images == o.images && version == o.version;
 }
 
@@ -167,6 +171,25 @@ void printValue(QByteArray& out, const QJsonValue& v, int indent) {
 
 QJsonArray toArray(const QStringList& list) { return QJsonArray::fromStringList(list); }
 
+// The training block is the core's JSON (TrainConfig::to_json), read back by the core, so
+// a project, a checkpoint and the CLI agree on every key and every limit. An empty block
+// keeps no settings, as a missing one.
+std::optional<TrainConfig> readTraining(const FieldReader& fields) {
+  const QJsonObject block = fields.object(kTrainingKey);
+  if (block.isEmpty()) return std::nullopt;
+  const auto json = nlohmann::json::parse(QJsonDocument(block).toJson(QJsonDocument::Compact).toStdString());
+  try {
+    return config_from_json(json, std::string());
+  } catch (const Error& e) {
+    fail(fields.path(), QStringLiteral("field '%1': %2").arg(QLatin1String(kTrainingKey), QString::fromUtf8(e.what())));
+  }
+}
+
+QJsonObject trainingJson(const std::optional<TrainConfig>& training) {
+  if (!training) return {};
+  return QJsonDocument::fromJson(QByteArray::fromStdString(training->to_json().dump())).object();
+}
+
 }  // namespace
 
 ProjectData ProjectFile::read(const QString& path) {
@@ -203,7 +226,7 @@ ProjectData ProjectFile::read(const QString& path) {
   for (auto it = descriptions.begin(); it != descriptions.end(); ++it)
     data.descriptions.insert(it.key(), fields.stringsOf(QStringLiteral("descriptions.%1").arg(it.key()), it.value()));
   data.promptsPath = loadedPath(folder, fields.string(kPromptsKey));
-  data.trainingSettings = fields.object(kTrainingKey);
+  data.training = readTraining(fields);
   data.imageSettings = fields.object(kImageKey);
   for (const QString& image : fields.strings(kImagesKey)) data.images << loadedPath(folder, image);
   return data;
@@ -234,7 +257,7 @@ void ProjectFile::write(const QString& path, const ProjectData& data) {
       {kClassesKey, toArray(data.classes)},
       {kDescriptionsKey, QJsonValue()},  // placeholder, printed in class order below
       {kPromptsKey, storedPath(folder, data.promptsPath)},
-      {kTrainingKey, data.trainingSettings},
+      {kTrainingKey, trainingJson(data.training)},
       {kImageKey, data.imageSettings},
       {kImagesKey, toArray(images)},
   };

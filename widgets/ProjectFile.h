@@ -3,7 +3,10 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <optional>
 #include <stdexcept>
+
+#include "core/protext/train_config.h"
 
 namespace protext {
 
@@ -22,7 +25,9 @@ struct ProjectData {
   QStringList classes;
   QMap<QString, QStringList> descriptions;  // class name -> LLM descriptions (CuPL)
   QString promptsPath;
-  QJsonObject trainingSettings;
+  // The Training panel's settings, in the core's JSON form and checked by the core
+  // (config_from_json); absent when the file keeps none.
+  std::optional<TrainConfig> training;
   QJsonObject imageSettings;
   QStringList images;
   int version = 1;
@@ -31,14 +36,16 @@ struct ProjectData {
   bool operator!=(const ProjectData& other) const { return !(*this == other); }
 };
 
-// Reads and writes ProjectData as UTF-8 JSON. Qt Core only, so the CLI could share it.
+// Reads and writes ProjectData as UTF-8 JSON. Qt Core and the torch-free core only, so the
+// CLI could share it.
 class ProjectFile {
  public:
   static constexpr int kVersion = 1;  // the newest format this build reads and writes
   static constexpr const char* kSuffix = "protext";
 
   // Throws ProjectFileError: unreadable file, malformed JSON (with the byte offset), a top
-  // level that is not an object, a field of the wrong type, or a version newer than kVersion.
+  // level that is not an object, a field of the wrong type, training settings the core
+  // refuses (naming the setting), or a version newer than kVersion.
   static ProjectData read(const QString& path);
   // Writes to a temporary file and renames it into place, so a crash never leaves half a
   // project behind. Throws ProjectFileError when the folder is not writable.

@@ -1,23 +1,15 @@
 #include "widgets/TrainingPanel.h"
-#include "widgets/TrainSettingsJson.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
-#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -25,38 +17,22 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTime>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtEndian>
-#include <cmath>
+#include <algorithm>
 #include <limits>
 
 #include "widgets/LossPlot.h"
 #include "widgets/TrainingService.h"
+#include "widgets/TrainingSettingsForm.h"
 
 namespace protext {
 namespace {
 
 const QColor kErrorColor(190, 30, 30);
-const QColor kNoteColor(150, 95, 0);
-
-// Learning rates span 1e-5 … 0.1: shown as "0.03" and "0.0025", not "0.030000".
-class RateSpinBox : public QDoubleSpinBox {
- public:
-  using QDoubleSpinBox::QDoubleSpinBox;
-  QString textFromValue(double value) const override { return locale().toString(value, 'g', 6); }
-  double valueFromText(const QString& text) const override { return locale().toDouble(text); }
-  QValidator::State validate(QString& text, int&) const override {
-    bool ok = false;
-    const double value = locale().toDouble(text, &ok);
-    if (!ok) return QValidator::Intermediate;
-    return value >= minimum() && value <= maximum() ? QValidator::Acceptable : QValidator::Intermediate;
-  }
-};
 
 QToolButton* actionButton(QAction* action, QWidget* parent) {
   auto* button = new QToolButton(parent);
@@ -65,21 +41,19 @@ QToolButton* actionButton(QAction* action, QWidget* parent) {
   return button;
 }
 
-void selectData(QComboBox* combo, const QString& value) {
-  const int index = combo->findData(value);
-  if (index >= 0) combo->setCurrentIndex(index);
-}
-
 QString shortName(const QString& path) { return QFileInfo(path).fileName(); }
 
-// Only the hyper-parameters: the preset's name and the file paths are not "settings" a
-// preset could differ in.
-bool sameHyperParameters(const TrainSettings& a, const TrainSettings& b) {
-  return a.epochs == b.epochs && a.steps == b.steps && a.batchSize == b.batchSize && a.fullBatch == b.fullBatch &&
-         a.shuffle == b.shuffle && qFuzzyCompare(a.lr, b.lr) && qFuzzyCompare(a.weightDecay, b.weightDecay) &&
-         a.schedule == b.schedule && a.loss == b.loss && a.nCtx == b.nCtx && a.depth == b.depth &&
-         a.textTemplate == b.textTemplate && a.seed == b.seed;
+// Only the hyper-parameters: the preset's name is not a setting a preset could differ in.
+// The spin boxes round rates to their decimals, so those compare loosely.
+bool sameHyperParameters(TrainConfig a, TrainConfig b) {
+  if (!qFuzzyCompare(a.lr, b.lr) || !qFuzzyCompare(a.weight_decay, b.weight_decay)) return false;
+  a.lr = b.lr;
+  a.weight_decay = b.weight_decay;
+  a.preset = b.preset;
+  return a == b;
 }
+
+std::string localPath(const QString& path) { return QFile::encodeName(path).toStdString(); }
 
 }  // namespace
 
@@ -98,21 +72,11 @@ TrainingPanel::TrainingPanel(TrainingService* service, QWidget* parent) : QWidge
   updateState();
 }
 
-QStringList TrainingPanel::presets() {
-  return {QStringLiteral("cross-dataset"), QStringLiteral("base2novel"), QStringLiteral("text-only")};
-}
-
-TrainSettings TrainingPanel::presetSettings(const QString& preset) {
-  TrainSettings s;  // the cross-dataset reference defaults
-  s.preset = preset;
-  if (preset == QLatin1String("base2novel")) {
-    s.epochs = 30;
-  } else if (preset == QLatin1String("text-only")) {
-    s.epochs = 200;
-    s.lr = 0.0025;
-    s.nCtx = 16;
-  }
-  return s;
+QString TrainingPanel::presetLabel(const QString& preset) {
+  if (preset == QLatin1String("cross-dataset")) return tr("Cross-dataset");
+  if (preset == QLatin1String("base2novel")) return tr("Base to novel");
+  if (preset == QLatin1String("text-only")) return tr("Text only");
+  return preset;  // a preset newer than this label list
 }
 
 QString TrainingPanel::newRunPath() {
@@ -123,37 +87,6 @@ QString TrainingPanel::newRunPath() {
   for (int n = 2; QFileInfo::exists(path); ++n)
     path = dir + QLatin1Char('/') + stamp + QStringLiteral("-%1.safetensors").arg(n);
   return path;
-}
-
-bool TrainingPanel::readCheckpointSettings(const QString& path, TrainSettings* settings, int* epochsDone,
-                                           QString* error) {
-  auto fail = [&](const QString& why) {
-    if (error) *error = why;
-    return false;
-  };
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return fail(tr("cannot read it (%1)").arg(file.errorString()));
-  // safetensors: an 8-byte little-endian header length, then the JSON header.
-  const QByteArray size_bytes = file.read(8);
-  if (size_bytes.size() != 8) return fail(tr("not a safetensors file"));
-  const quint64 header_size = qFromLittleEndian<quint64>(size_bytes.constData());
-  if (header_size < 2 || header_size > 100'000'000 || header_size > quint64(file.size() - 8))
-    return fail(tr("not a safetensors file"));
-  QJsonParseError parse_error;
-  const QJsonDocument header = QJsonDocument::fromJson(file.read(qint64(header_size)), &parse_error);
-  if (!header.isObject()) return fail(tr("not a safetensors file"));
-  const QString meta_text = header.object().value("__metadata__").toObject().value("protext").toString();
-  const QJsonObject meta = QJsonDocument::fromJson(meta_text.toUtf8()).object();
-  const QJsonObject t = meta.value("training").toObject();
-  if (t.isEmpty() || !meta.contains("epochs_done"))
-    return fail(tr("not a checkpoint written by ProText training; only those can be resumed"));
-  TrainSettings s = trainSettingsFromJson(t);
-  // Older checkpoints keep the prompt shape only at the top level of the metadata.
-  if (!t.contains("n_ctx")) s.nCtx = meta.value("n_ctx").toInt(s.nCtx);
-  if (!t.contains("depth")) s.depth = meta.value("depth").toInt(s.depth);
-  if (settings) *settings = s;
-  if (epochsDone) *epochsDone = meta.value("epochs_done").toInt();
-  return true;
 }
 
 QString TrainingPanel::formatDuration(double seconds) {
@@ -209,106 +142,6 @@ void TrainingPanel::buildActions() {
   connect(import_checkpoint_, &QAction::triggered, this, [this] { chooseLoad(true); });
 }
 
-QWidget* TrainingPanel::buildSettingsForm() {
-  auto* form_widget = new QWidget;
-  auto* column = new QVBoxLayout(form_widget);
-  column->setContentsMargins(0, 0, 4, 0);
-
-  auto* optimisation = new QGroupBox(tr("Optimisation"), form_widget);
-  auto* opt_form = new QFormLayout(optimisation);
-  opt_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-  epochs_ = new QSpinBox(optimisation);
-  epochs_->setObjectName(QStringLiteral("epochsSpin"));
-  epochs_->setRange(1, 100000);
-  epochs_->setToolTip(tr("Passes over all description pairs; the learning-rate schedule spans them"));
-  steps_spin_ = new QSpinBox(optimisation);
-  steps_spin_->setObjectName(QStringLiteral("stepsSpin"));
-  steps_spin_->setRange(0, 100000000);
-  steps_spin_->setSpecialValueText(tr("by epochs"));
-  steps_spin_->setToolTip(tr("Stop after this many optimiser steps; 0 runs all the epochs"));
-  batch_ = new QSpinBox(optimisation);
-  batch_->setObjectName(QStringLiteral("batchSizeSpin"));
-  batch_->setRange(1, 1000000);
-  batch_->setToolTip(tr("Description pairs per optimiser step"));
-  full_batch_ = new QCheckBox(tr("Full batch"), optimisation);
-  full_batch_->setObjectName(QStringLiteral("fullBatchCheck"));
-  full_batch_->setToolTip(tr("One step per epoch over all pairs (overrides the batch size)"));
-  shuffle_ = new QCheckBox(tr("Shuffle"), optimisation);
-  shuffle_->setObjectName(QStringLiteral("shuffleCheck"));
-  shuffle_->setToolTip(tr("A new order of the pairs every epoch (fixed by the seed)"));
-  auto* batch_row = new QHBoxLayout;
-  batch_row->addWidget(batch_, 1);
-  batch_row->addWidget(full_batch_);
-  lr_ = new RateSpinBox(optimisation);
-  lr_->setObjectName(QStringLiteral("learningRateSpin"));
-  lr_->setDecimals(8);
-  lr_->setRange(1e-7, 10);
-  lr_->setSingleStep(0.0005);
-  lr_->setToolTip(tr("Peak learning rate of AdamW"));
-  weight_decay_ = new RateSpinBox(optimisation);
-  weight_decay_->setObjectName(QStringLiteral("weightDecaySpin"));
-  weight_decay_->setDecimals(8);
-  weight_decay_->setRange(0, 10);
-  weight_decay_->setSingleStep(0.01);
-  weight_decay_->setToolTip(tr("AdamW's decoupled weight decay"));
-  schedule_ = new QComboBox(optimisation);
-  schedule_->setObjectName(QStringLiteral("scheduleCombo"));
-  schedule_->addItem(tr("Reference (warm-up, cosine)"), QStringLiteral("reference"));
-  schedule_->addItem(tr("Constant"), QStringLiteral("constant"));
-  schedule_->addItem(tr("Cosine"), QStringLiteral("cosine"));
-  schedule_->setToolTip(tr("Reference: 5 warm-up epochs at 1e-5, then cosine decay, as the released configs"));
-  loss_ = new QComboBox(optimisation);
-  loss_->setObjectName(QStringLiteral("lossCombo"));
-  loss_->addItem(tr("L1 (mean absolute error)"), QStringLiteral("l1"));
-  loss_->addItem(tr("MSE (mean squared error)"), QStringLiteral("mse"));
-  loss_->setToolTip(tr("Distance between the prompted class embedding and its description's embedding"));
-  opt_form->addRow(tr("Epochs:"), epochs_);
-  opt_form->addRow(tr("Steps:"), steps_spin_);
-  opt_form->addRow(tr("Batch size:"), batch_row);
-  opt_form->addRow(QString(), shuffle_);
-  opt_form->addRow(tr("Learning rate:"), lr_);
-  opt_form->addRow(tr("Weight decay:"), weight_decay_);
-  opt_form->addRow(tr("Schedule:"), schedule_);
-  opt_form->addRow(tr("Loss:"), loss_);
-  column->addWidget(optimisation);
-
-  auto* prompts = new QGroupBox(tr("Prompts"), form_widget);
-  auto* prompt_form = new QFormLayout(prompts);
-  prompt_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-  n_ctx_ = new QSpinBox(prompts);
-  n_ctx_->setObjectName(QStringLiteral("contextLengthSpin"));
-  n_ctx_->setRange(1, 64);
-  n_ctx_->setToolTip(tr("Learned context vectors per prompt (4 start from \"a photo of a\")"));
-  depth_ = new QSpinBox(prompts);
-  depth_->setObjectName(QStringLiteral("depthSpin"));
-  depth_->setRange(1, kUnknownMaxDepth);
-  depth_->setToolTip(tr("Text layers that get their own prompts; 1 prompts the input only"));
-  template_ = new QLineEdit(prompts);
-  template_->setObjectName(QStringLiteral("templateEdit"));
-  template_->setToolTip(tr("The class-name sentence the prompts replace; {} stands for the class name"));
-  seed_ = new QSpinBox(prompts);
-  seed_->setObjectName(QStringLiteral("seedSpin"));
-  seed_->setRange(0, 2147483647);
-  seed_->setToolTip(tr("Fixes the initial prompts and the shuffling: the same seed repeats a run exactly"));
-  prompt_form->addRow(tr("Context length:"), n_ctx_);
-  prompt_form->addRow(tr("Depth:"), depth_);
-  prompt_form->addRow(tr("Template:"), template_);
-  prompt_form->addRow(tr("Seed:"), seed_);
-  column->addWidget(prompts);
-  column->addStretch();
-
-  for (QSpinBox* spin : {epochs_, steps_spin_, batch_, n_ctx_, depth_, seed_})
-    connect(spin, qOverload<int>(&QSpinBox::valueChanged), this, &TrainingPanel::updateModified);
-  for (QDoubleSpinBox* spin : {lr_, weight_decay_})
-    connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &TrainingPanel::updateModified);
-  for (QCheckBox* box : {full_batch_, shuffle_}) connect(box, &QCheckBox::toggled, this, &TrainingPanel::updateModified);
-  for (QComboBox* combo : {schedule_, loss_})
-    connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, &TrainingPanel::updateModified);
-  connect(template_, &QLineEdit::textChanged, this, &TrainingPanel::updateModified);
-  connect(full_batch_, &QCheckBox::toggled, this, [this](bool on) { batch_->setEnabled(!on && !running_); });
-  return form_widget;
-}
-
 void TrainingPanel::buildLayout() {
   auto* layout = new QVBoxLayout(this);
 
@@ -344,9 +177,8 @@ void TrainingPanel::buildLayout() {
   auto* preset_label = new QLabel(tr("&Preset:"), left);
   preset_ = new QComboBox(left);
   preset_->setObjectName(QStringLiteral("presetCombo"));
-  preset_->addItem(tr("Cross-dataset"), QStringLiteral("cross-dataset"));
-  preset_->addItem(tr("Base to novel"), QStringLiteral("base2novel"));
-  preset_->addItem(tr("Text only"), QStringLiteral("text-only"));
+  for (const std::string& name : preset_names())
+    preset_->addItem(presetLabel(QString::fromStdString(name)), QString::fromStdString(name));
   preset_->setToolTip(tr("The paper's settings: cross-dataset 10 epochs, base-to-novel 30, text-only 200 epochs "
                          "with 16 context vectors"));
   preset_label->setBuddy(preset_);
@@ -367,7 +199,9 @@ void TrainingPanel::buildLayout() {
   settings_area_->setWidgetResizable(true);
   settings_area_->setFrameShape(QFrame::NoFrame);
   settings_area_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  settings_area_->setWidget(buildSettingsForm());
+  form_ = new TrainingSettingsForm;
+  connect(form_, &TrainingSettingsForm::changed, this, &TrainingPanel::updateModified);
+  settings_area_->setWidget(form_);
   // Wide enough for the labels and the longest combo text, without a horizontal bar.
   const int form_width = settings_area_->widget()->minimumSizeHint().width();
   settings_area_->setMinimumWidth(form_width + settings_area_->verticalScrollBar()->sizeHint().width());
@@ -416,63 +250,33 @@ void TrainingPanel::buildLayout() {
 
 QString TrainingPanel::preset() const { return preset_->currentData().toString(); }
 
-TrainSettings TrainingPanel::settings() const {
-  TrainSettings s;
-  s.preset = preset();
-  s.epochs = epochs_->value();
-  s.steps = steps_spin_->value();
-  s.batchSize = batch_->value();
-  s.fullBatch = full_batch_->isChecked();
-  s.shuffle = shuffle_->isChecked();
-  s.lr = lr_->value();
-  s.weightDecay = weight_decay_->value();
-  s.schedule = schedule_->currentData().toString();
-  s.loss = loss_->currentData().toString();
-  s.nCtx = n_ctx_->value();
-  s.depth = depth_->value();
-  s.textTemplate = template_->text();
-  s.seed = seed_->value();
-  s.outPath = out_path_;
-  s.resumePath = resume_path_;
-  return s;
+TrainConfig TrainingPanel::settings() const {
+  TrainConfig c = form_->config();
+  c.preset = preset().toStdString();
+  return c;
 }
 
-void TrainingPanel::setSettings(const TrainSettings& s) {
+void TrainingPanel::setSettings(const TrainConfig& c) {
   applying_preset_ = true;
-  selectData(preset_, s.preset);
-  epochs_->setValue(s.epochs);
-  steps_spin_->setValue(s.steps);
-  batch_->setValue(s.batchSize);
-  full_batch_->setChecked(s.fullBatch);
-  shuffle_->setChecked(s.shuffle);
-  lr_->setValue(s.lr);
-  weight_decay_->setValue(s.weightDecay);
-  selectData(schedule_, s.schedule);
-  selectData(loss_, s.loss);
-  n_ctx_->setValue(s.nCtx);
-  depth_->setValue(s.depth);
-  template_->setText(s.textTemplate);
-  seed_->setValue(s.seed);
-  out_path_ = s.outPath;
-  resume_path_ = s.resumePath;
+  const int index = preset_->findData(QString::fromStdString(c.preset));
+  if (index >= 0) preset_->setCurrentIndex(index);
+  form_->setConfig(c);
   applying_preset_ = false;
   updateModified();
 }
 
 void TrainingPanel::applyPreset(const QString& name) {
-  if (!presets().contains(name)) return;
-  TrainSettings s = presetSettings(name);
-  s.outPath = out_path_;
-  s.resumePath = resume_path_;
-  setSettings(s);
+  const std::vector<std::string> names = preset_names();
+  if (std::find(names.begin(), names.end(), name.toStdString()) == names.end()) return;
+  setSettings(preset_config(name.toStdString()));
 }
 
 void TrainingPanel::restoreDefaults() { applyPreset(preset()); }
 
 bool TrainingPanel::isModified() const {
   // A depth lowered to fit the open model is the preset as far as this model allows.
-  TrainSettings reference = presetSettings(preset());
-  reference.depth = qMin(reference.depth, depth_->maximum());
+  TrainConfig reference = preset_config(preset().toStdString());
+  reference.prompts.depth = qMin<int64_t>(reference.prompts.depth, form_->maxDepth());
   return !sameHyperParameters(settings(), reference);
 }
 
@@ -483,59 +287,55 @@ void TrainingPanel::updateModified() {
   restore_->setEnabled(modified && !running_);
 }
 
-int TrainingPanel::maxDepth() const { return depth_->maximum(); }
+int TrainingPanel::maxDepth() const { return form_->maxDepth(); }
 
 void TrainingPanel::setMaxDepth(int layers) {
-  const int max = layers > 0 ? layers : kUnknownMaxDepth;
-  depth_->setMaximum(max);  // QSpinBox lowers a larger value itself
-  depth_->setToolTip(layers > 0 ? tr("Text layers that get their own prompts; 1 prompts the input only. "
-                                     "This model's text tower has %1 layers.")
-                                      .arg(layers)
-                                : tr("Text layers that get their own prompts; 1 prompts the input only"));
+  form_->setMaxDepth(layers);
   updateModified();
 }
 
 void TrainingPanel::start() {
   if (running_) return;
-  if (!template_->text().contains(QLatin1String("{}"))) {
-    showError(tr("The template needs {} where the class name goes, e.g. \"a photo of a {}.\""));
+  TrainRequest request;
+  request.config = settings();
+  try {
+    validate_config(request.config, std::string());
+  } catch (const std::exception& e) {
+    showError(tr("Cannot start training: %1").arg(QString::fromUtf8(e.what())));
     return;
   }
-  TrainSettings s = settings();
-  if (s.outPath.isEmpty()) s.outPath = newRunPath();
-  s.resumePath.clear();
-  emit startRequested(s);
-  // The main window may have declined (no model, no descriptions); only a service that took
-  // the run puts the panel into its running state before started() arrives.
-  if (service_ && service_->running() && !running_) {
-    setRunning(true);
-    progress_->setRange(0, 0);
-    progress_->setFormat(tr("Preparing…"));
-    appendLog(tr("Preparing the training data…"));
-  }
+  request.outPath = newRunPath();
+  requestStart(request);
+  if (running_) appendLog(tr("Preparing the training data…"));
 }
 
 void TrainingPanel::resumeFrom(const QString& checkpoint) {
   if (running_ || checkpoint.isEmpty()) return;
-  TrainSettings s;
-  int done = 0;
-  QString why;
-  if (!readCheckpointSettings(checkpoint, &s, &done, &why)) {
-    showError(tr("Cannot resume from %1: %2").arg(shortName(checkpoint), why));
+  CheckpointInfo info;
+  try {
+    info = read_checkpoint_config(localPath(checkpoint));
+  } catch (const std::exception& e) {
+    showError(tr("Cannot resume: %1").arg(QString::fromUtf8(e.what())));
     return;
   }
-  if (s.depth > depth_->maximum()) {
+  const TrainConfig& c = info.config;
+  if (c.prompts.depth > maxDepth()) {
     showError(tr("Cannot resume from %1: its prompts are %2 layers deep, the open model has %3 text layers")
                   .arg(shortName(checkpoint))
-                  .arg(s.depth)
-                  .arg(depth_->maximum()));
+                  .arg(c.prompts.depth)
+                  .arg(maxDepth()));
     return;
   }
-  setSettings(s);
-  s.outPath = checkpoint;  // the run goes on writing where it left off
-  s.resumePath = checkpoint;
-  appendLog(tr("Resuming %1 after epoch %2 of %3").arg(shortName(checkpoint)).arg(done).arg(s.epochs));
-  emit startRequested(s);
+  setSettings(c);
+  appendLog(tr("Resuming %1 after epoch %2 of %3").arg(shortName(checkpoint)).arg(info.epochs_done).arg(c.epochs));
+  // The run goes on writing where it left off.
+  requestStart(TrainRequest{c, checkpoint, checkpoint});
+}
+
+void TrainingPanel::requestStart(const TrainRequest& request) {
+  emit startRequested(request);
+  // The main window may have declined (no model, no descriptions); only a service that took
+  // the run puts the panel into its running state before started() arrives.
   if (service_ && service_->running() && !running_) {
     setRunning(true);
     progress_->setRange(0, 0);
@@ -567,7 +367,6 @@ void TrainingPanel::updateState() {
   import_checkpoint_->setEnabled(!running_);
   preset_->setEnabled(!running_);
   settings_area_->setEnabled(!running_);
-  batch_->setEnabled(!full_batch_->isChecked());
   updateModified();
   if (running_) restore_->setEnabled(false);
 }
@@ -584,15 +383,15 @@ void TrainingPanel::onStarted(qint64 steps) {
   plot_->clear();
   progress_->setRange(0, int(qMin<qint64>(steps, std::numeric_limits<int>::max())));
   progress_->setValue(0);
-  const TrainSettings s = settings();
+  const TrainConfig s = settings();
   progress_->setFormat(tr("epoch 1/%1 · step 0/%2").arg(s.epochs).arg(steps));
   appendLog(tr("Started: %1 steps · preset %2 · lr %3 · batch %4 · %5 context vectors · depth %6")
                 .arg(steps)
-                .arg(s.preset)
+                .arg(QString::fromStdString(s.preset))
                 .arg(s.lr)
-                .arg(s.fullBatch ? tr("full") : QString::number(s.batchSize))
-                .arg(s.nCtx)
-                .arg(s.depth));
+                .arg(s.full_batch ? tr("full") : QString::number(s.batch_size))
+                .arg(s.prompts.n_ctx)
+                .arg(s.prompts.depth));
   emit statusMessage(tr("Training started"));
 }
 
@@ -614,7 +413,6 @@ void TrainingPanel::onProgress(const TrainProgress& p) {
 
 void TrainingPanel::onFinished(const QString& path, bool cancelled, const QString& note) {
   setRunning(false);
-  resume_path_.clear();
   if (!path.isEmpty()) checkpoint_ = path;
   if (progress_->maximum() == 0) progress_->setRange(0, 1);
   if (cancelled) {
@@ -634,7 +432,6 @@ void TrainingPanel::onFinished(const QString& path, bool cancelled, const QStrin
 
 void TrainingPanel::onFailed(const QString& message) {
   setRunning(false);
-  resume_path_.clear();
   if (progress_->maximum() == 0) progress_->setRange(0, 1);
   progress_->setFormat(tr("Failed"));
   log_->appendHtml(QStringLiteral("<span style=\"color:%1\">%2  %3</span>")

@@ -6,52 +6,45 @@
 #include "widgets/EngineTypes.h"
 
 class QAction;
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QScrollArea;
-class QSpinBox;
 
 namespace protext {
 
 class LossPlot;
 class TrainingService;
+class TrainingSettingsForm;
 
 // The Training panel: a preset and every hyper-parameter of a run, Start / Stop / Resume,
 // live progress and loss curves, a log, and what to do with the prompts a run wrote.
-// The panel does not start runs itself: it emits startRequested() and the main window, which
-// knows the model and the classes, calls TrainingService::start(). Stop goes straight to the
-// service. The on*() slots follow the service's signals.
+// The settings are the core's TrainConfig (presets, checks and checkpoint reading are the
+// core's, core/protext/train_config.h). The panel does not start runs itself: it emits
+// startRequested() and the main window, which knows the model and the classes, calls
+// TrainingService::start(). Stop goes straight to the service. The on*() slots follow the
+// service's signals.
 class TrainingPanel : public QWidget {
   Q_OBJECT
 
  public:
   static constexpr int kLogLines = 5000;
-  static constexpr int kUnknownMaxDepth = 24;  // before a model says how deep its text tower is
 
   explicit TrainingPanel(TrainingService* service, QWidget* parent = nullptr);
 
-  // "cross-dataset", "base2novel", "text-only": the reference defaults of each.
-  static QStringList presets();
-  static TrainSettings presetSettings(const QString& preset);
+  // The preset combo's label of a core preset name (preset_names()), translated.
+  static QString presetLabel(const QString& preset);
   // QStandardPaths::AppDataLocation/runs/<yyyyMMdd-HHmmss>.safetensors (the folder is made).
   static QString newRunPath();
-  // The hyper-parameters a checkpoint of ours was trained with (its safetensors metadata);
-  // false, with *error set, for anything else (e.g. the authors' Dassl files).
-  static bool readCheckpointSettings(const QString& path, TrainSettings* settings, int* epochsDone,
-                                     QString* error);
   // 42 → "0:42", 3725 → "1:02:05".
   static QString formatDuration(double seconds);
   // "epoch 3/10 · step 120/400 · 850 samples/s · ETA 0:42" (progress.epoch counts from 0).
   static QString progressText(const TrainProgress& progress);
 
-  TrainSettings settings() const;
-  void setSettings(const TrainSettings& settings);  // outPath and resumePath are kept as given
+  TrainConfig settings() const;
+  void setSettings(const TrainConfig& settings);
   QString preset() const;
   // True when a hyper-parameter differs from the current preset's defaults.
   bool isModified() const;
@@ -83,7 +76,8 @@ class TrainingPanel : public QWidget {
   void restoreDefaults();  // the current preset's values
   // The text tower's layer count bounds the prompt depth; lowers the depth if needed.
   void setMaxDepth(int layers);
-  // Emits startRequested() with the panel's settings (outPath filled in when empty).
+  // Emits startRequested() with the panel's settings and a new run file, after the core's
+  // checks of the settings (a refused value is shown, nothing starts).
   void start();
   // Continues the checkpoint's run with the settings it was trained with.
   void resumeFrom(const QString& checkpoint);
@@ -98,7 +92,7 @@ class TrainingPanel : public QWidget {
   void onFailed(const QString& message);
 
  signals:
-  void startRequested(const protext::TrainSettings& settings);
+  void startRequested(const protext::TrainRequest& request);
   // A prompts file to load as the "protext" method: ours or the authors' Dassl checkpoint.
   void loadPromptsRequested(const QString& path);
   // A run wrote prompts worth showing (finished, or stopped after at least one epoch).
@@ -111,7 +105,7 @@ class TrainingPanel : public QWidget {
  private:
   void buildActions();
   void buildLayout();
-  QWidget* buildSettingsForm();
+  void requestStart(const TrainRequest& request);
   void setRunning(bool running);
   void updateState();
   void updateModified();
@@ -126,8 +120,6 @@ class TrainingPanel : public QWidget {
   bool stopping_ = false;
   bool applying_preset_ = false;
   QString checkpoint_;
-  QString out_path_;
-  QString resume_path_;
   QString last_dir_;
   qint64 steps_ = 0;
 
@@ -142,19 +134,7 @@ class TrainingPanel : public QWidget {
   QPushButton* restore_ = nullptr;
   QLabel* modified_ = nullptr;
   QScrollArea* settings_area_ = nullptr;
-  QSpinBox* epochs_ = nullptr;
-  QSpinBox* steps_spin_ = nullptr;
-  QSpinBox* batch_ = nullptr;
-  QCheckBox* full_batch_ = nullptr;
-  QCheckBox* shuffle_ = nullptr;
-  QDoubleSpinBox* lr_ = nullptr;
-  QDoubleSpinBox* weight_decay_ = nullptr;
-  QComboBox* schedule_ = nullptr;
-  QComboBox* loss_ = nullptr;
-  QSpinBox* n_ctx_ = nullptr;
-  QSpinBox* depth_ = nullptr;
-  QLineEdit* template_ = nullptr;
-  QSpinBox* seed_ = nullptr;
+  TrainingSettingsForm* form_ = nullptr;
 
   QProgressBar* progress_ = nullptr;
   LossPlot* plot_ = nullptr;

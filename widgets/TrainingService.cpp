@@ -1,5 +1,6 @@
 #include "widgets/TrainingService.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QMetaObject>
 
@@ -8,9 +9,16 @@
 
 namespace protext {
 
+// The core's note in the app's language: the settings it knows are translated here.
+QString TrainingService::noteText(const ConfigNote& note) {
+  if (note.key == "depth") return tr("prompt depth lowered to %1, the text tower's layer count").arg(note.value);
+  return QString::fromStdString(note.text);
+}
+
 TrainingService::TrainingService(QObject* parent) : QObject(parent), worker_("protext-train") {
   qRegisterMetaType<TrainProgress>();
-  qRegisterMetaType<TrainSettings>();
+  qRegisterMetaType<TrainConfig>();
+  qRegisterMetaType<TrainRequest>();
   qRegisterMetaType<ModelHandlePtr>();
 }
 
@@ -22,39 +30,26 @@ TrainingService::~TrainingService() {
 void TrainingService::stop() { cancel_ = true; }
 
 void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
-                            const QMap<QString, QStringList>& descriptions, const TrainSettings& s) {
+                            const QMap<QString, QStringList>& descriptions, const TrainRequest& request) {
   if (running_.exchange(true)) {
     emit failed(tr("A training run is already in progress."));
     return;
   }
   cancel_ = false;
-  worker_.post([this, model, classes, descriptions, s] {
+  worker_.post([this, model, classes, descriptions, request] {
     try {
       if (!model) throw Error("train", "no model is open");
       TrainJob job;
       job.clip = model->clip;
-      job.config = preset_config(s.preset.toStdString());
-      TrainConfig& c = job.config;
-      c.epochs = s.epochs;
-      c.steps = s.steps;
-      c.batch_size = s.batchSize;
-      c.full_batch = s.fullBatch;
-      c.shuffle = s.shuffle;
-      c.lr = s.lr;
-      c.weight_decay = s.weightDecay;
-      c.schedule = s.schedule.toStdString();
-      c.loss = s.loss.toStdString();
-      c.prompts.n_ctx = s.nCtx;
-      c.prompts.depth = std::min<int64_t>(s.depth, job.clip->config().text.layers);
-      c.text_template = s.textTemplate.toStdString();
-      c.seed = static_cast<uint64_t>(s.seed);
+      const ConfigCheck checked = check_for_model(request.config, job.clip->config().text.layers,
+                                                  job.clip->config().text.context_length);
+      job.config = checked.config;
       job.descriptions = description_set(classes, descriptions, "class list");
       if (job.descriptions.by_key.empty()) throw Error("train", "no class has LLM descriptions to learn from");
-      job.out_path = s.outPath.toStdString();
-      job.resume_path = s.resumePath.toStdString();
-      QString note;
-      if (s.depth > job.clip->config().text.layers)
-        note = tr("prompt depth lowered to %1, the text tower's layer count").arg(job.clip->config().text.layers);
+      job.out_path = QFile::encodeName(request.outPath).toStdString();
+      job.resume_path = QFile::encodeName(request.resumePath).toStdString();
+      QStringList notes;
+      for (const ConfigNote& n : checked.notes) notes << noteText(n);
       bool announced = false;
       const TrainResult result = train(
           job,
@@ -77,10 +72,10 @@ void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
             });
           },
           cancel_);
-      const QString path = s.outPath;
+      const QString path = request.outPath;
       const bool cancelled = result.cancelled;
-      if (cancelled && !QFileInfo::exists(path))
-        note = tr("stopped before the first epoch ended; nothing was saved");
+      if (cancelled && !QFileInfo::exists(path)) notes << tr("stopped before the first epoch ended; nothing was saved");
+      const QString note = notes.join(QLatin1Char('\n'));
       QMetaObject::invokeMethod(this, [this, path, cancelled, note] {
         running_ = false;
         emit finished(QFileInfo::exists(path) ? path : QString(), cancelled, note);

@@ -17,9 +17,11 @@ class TrainingService : public QObject {
   bool running() const { return running_.load(); }
 
  public slots:
-  // Trains on the descriptions of `classes` (all classes that have descriptions).
+  // Trains on the descriptions of `classes` (all classes that have descriptions), with the
+  // request's configuration fitted to the model by the core (check_for_model: a depth beyond
+  // the text tower is lowered, with a note in finished()).
   void start(protext::ModelHandlePtr model, const QStringList& classes,
-             const QMap<QString, QStringList>& descriptions, const protext::TrainSettings& settings);
+             const QMap<QString, QStringList>& descriptions, const protext::TrainRequest& request);
   void stop();
 
  signals:
@@ -31,6 +33,8 @@ class TrainingService : public QObject {
   void failed(const QString& message);
 
  private:
+  static QString noteText(const ConfigNote& note);
+
   WorkerThread worker_;
   std::atomic<bool> cancel_{false};
   std::atomic<bool> running_{false};

@@ -14,12 +14,11 @@ namespace {
 std::atomic<bool> interrupted{false};
 void on_interrupt(int) { interrupted = true; }
 
-int run(const Args& args) {
-  TrainJob job;
-  job.config = preset_config(args.get("preset", "cross-dataset"));
-  TrainConfig& c = job.config;
+// The options over the preset's values; check_for_model refuses what is out of range.
+TrainConfig config_from_options(const Args& args) {
+  TrainConfig c = preset_config(args.get("preset", "cross-dataset"));
   c.epochs = args.get_int("epochs", c.epochs);
-  c.steps = args.get_int("steps", 0);
+  c.steps = args.get_int("steps", static_cast<int>(c.steps));
   c.batch_size = args.get_int("batch-size", c.batch_size);
   c.full_batch = args.has("full-batch");
   c.shuffle = !args.has("no-shuffle");
@@ -29,9 +28,16 @@ int run(const Args& args) {
   c.prompts.n_ctx = args.get_int("n-ctx", static_cast<int>(c.prompts.n_ctx));
   c.prompts.depth = args.get_int("depth", static_cast<int>(c.prompts.depth));
   c.loss = args.get("loss", c.loss);
-  c.seed = static_cast<uint64_t>(args.get_int("seed", 1));
+  c.seed = static_cast<uint64_t>(args.get_int("seed", static_cast<int>(c.seed)));
   c.text_template = args.get("template", c.text_template);
-  c.precision = args.get("train-precision", "fp32");
+  c.precision = args.get("train-precision", c.precision);
+  return c;
+}
+
+int run(const Args& args) {
+  TrainJob job;
+  job.config = config_from_options(args);
+  validate_config(job.config, "train");  // before the slow part: opening the model
   job.descriptions = read_cupl_json(args.require("descriptions"));
   if (args.has("classes")) job.classes = read_class_list(args.get("classes"));
   job.out_path = args.require("out");
@@ -41,13 +47,11 @@ int run(const Args& args) {
   job.cache_dir = args.get("cache-dir");
   job.clip = open_model(args);
   // The reference depth (9) is for 12-layer text towers; a smaller CLIP (the embedded one
-  // has 4) gets prompts before every layer it has, unless --depth says otherwise.
-  const int64_t layers = job.clip->config().text.layers;
-  if (!args.has("depth") && c.prompts.depth > layers) {
-    std::fprintf(stderr, "note: prompt depth %lld lowered to %lld, the text tower's layer count\n",
-                 static_cast<long long>(c.prompts.depth), static_cast<long long>(layers));
-    c.prompts.depth = layers;
-  }
+  // has 4) gets prompts before every layer it has.
+  const ConfigCheck checked =
+      check_for_model(job.config, job.clip->config().text.layers, job.clip->config().text.context_length);
+  job.config = checked.config;
+  for (const ConfigNote& note : checked.notes) std::fprintf(stderr, "note: %s\n", note.text.c_str());
 
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);
@@ -84,7 +88,7 @@ std::vector<Option> options() {
       {"weight-decay", "F", "AdamW weight decay (default 0.1)"},
       {"schedule", "S", "reference (warm-up then cosine), constant or cosine"},
       {"n-ctx", "N", "context vectors (preset: 4, text-only 16)"},
-      {"depth", "N", "prompt depth: input + deep prompts before layers 1..N-1 (default 9)"},
+      {"depth", "N", "prompt depth: input + deep prompts before layers 1..N-1 (default 9, at most the text layers)"},
       {"loss", "L", "l1 (default) or mse"},
       {"template", "T", "prompted template (default \"a photo of a {}.\")"},
       {"seed", "N", "random seed (default 1)"},

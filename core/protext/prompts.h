@@ -9,16 +9,9 @@
 #include <torch/nn/pimpl.h>
 
 #include "core/clip/clip_model.h"
+#include "core/protext/train_config.h"  // PromptConfig
 
 namespace protext {
-
-// The shape of learned prompts. n_ctx ≤ 4 starts from the embeddings of "a photo of a"
-// (its first n_ctx tokens); more starts from N(0, 0.02²) with an "X X … X {class}." input.
-struct PromptConfig {
-  int64_t n_ctx = 4;
-  int64_t depth = 9;  // input prompts + deep prompts before text layers 1 … depth−1
-  std::string init_text = "a photo of a";
-};
 
 // ProText's learnable prompts, with the official tensor names:
 //   prompt_learner.ctx                                   [n_ctx, width]

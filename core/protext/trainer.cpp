@@ -76,51 +76,15 @@ bool is_out_of_memory(const c10::Error& e) {
 
 }  // namespace
 
-nlohmann::json TrainConfig::to_json() const {
-  return {{"preset", preset},
-          {"epochs", epochs},
-          {"steps", steps},
-          {"batch_size", batch_size},
-          {"full_batch", full_batch},
-          {"shuffle", shuffle},
-          {"lr", lr},
-          {"weight_decay", weight_decay},
-          {"betas", {beta1, beta2}},
-          {"eps", eps},
-          {"schedule", schedule},
-          {"loss", loss},
-          {"n_ctx", prompts.n_ctx},
-          {"depth", prompts.depth},
-          {"template", text_template},
-          {"seed", seed},
-          {"precision", precision}};
-}
-
-TrainConfig preset_config(const std::string& name) {
-  TrainConfig c;
-  c.preset = name;
-  if (name == "cross-dataset") return c;
-  if (name == "base2novel") {
-    c.epochs = 30;
-    return c;
-  }
-  if (name == "text-only") {
-    c.lr = 0.0025;
-    c.epochs = 200;
-    c.prompts.n_ctx = 16;
-    return c;
-  }
-  throw Error("preset " + name, "not a preset (cross-dataset, base2novel or text-only)");
-}
-
 TrainResult train(const TrainJob& job, const std::function<void(const Progress&)>& on_progress,
                   const std::atomic<bool>& cancel) {
   if (!job.clip) throw Error("train", "no CLIP model");
   ClipModel& clip = *job.clip;
   const TrainConfig& c = job.config;
-  if (c.batch_size < 1 && !c.full_batch) throw Error("train", "batch size must be at least 1");
-  if (c.epochs < 1 && c.steps < 1) throw Error("train", "nothing to do: epochs and steps are both 0");
-  if (c.loss != "l1" && c.loss != "mse") throw Error("train", "loss must be l1 or mse, not " + c.loss);
+  // The front ends fit the configuration to the model with check_for_model and report its
+  // notes; here it only refuses what cannot be trained (an over-deep depth is refused by
+  // the prompt learner).
+  check_for_model(c, clip.config().text.layers, clip.config().text.context_length);
   if (c.precision != "fp32") throw Error("train", "precision " + c.precision + " is not supported for training yet; use fp32");
   for (auto& p : clip.module()->parameters()) p.set_requires_grad(false);
 
@@ -137,20 +101,22 @@ TrainResult train(const TrainJob& job, const std::function<void(const Progress&)
   int start_epoch = 0;
   int64_t adam_step = 0;
   TensorMap resume_tensors;
-  nlohmann::json resume_meta;
   if (!job.resume_path.empty()) {
-    LoadedPrompts loaded = load_prompts(job.resume_path, clip);
-    resume_meta = loaded.metadata;
-    if (!resume_meta.contains("epochs_done"))
-      throw Error(job.resume_path, "cannot resume: not a checkpoint written by protext train");
-    result.learner = loaded.learner;
+    const CheckpointInfo checkpoint = read_checkpoint_config(job.resume_path);
+    const nlohmann::json& resume_meta = checkpoint.metadata;
+    result.learner = load_prompts(job.resume_path, clip).learner;
     std::map<std::string, std::string> ignored;
     resume_tensors = read_safetensors(job.resume_path, &ignored);
-    start_epoch = resume_meta["epochs_done"].get<int>();
-    adam_step = resume_meta.value("adam_step", int64_t{0});
-    result.step_losses = resume_meta.value("step_losses", std::vector<double>{});
-    result.epoch_losses = resume_meta.value("epoch_losses", std::vector<double>{});
-    result.steps_done = resume_meta.value("steps_done", int64_t{0});
+    start_epoch = checkpoint.epochs_done;
+    result.steps_done = checkpoint.steps_done;
+    try {
+      adam_step = resume_meta.value("adam_step", int64_t{0});
+      result.step_losses = resume_meta.value("step_losses", std::vector<double>{});
+      result.epoch_losses = resume_meta.value("epoch_losses", std::vector<double>{});
+    } catch (const nlohmann::json::exception& e) {
+      throw Error(job.resume_path, std::string("cannot resume: the loss history or optimiser step is malformed (") +
+                                       e.what() + ")");
+    }
   } else {
     result.learner = PromptLearner(clip, c.prompts, c.seed);
     if (!job.init_prompts.empty()) {

@@ -9,32 +9,10 @@
 
 #include "core/clip/clip_model.h"
 #include "core/protext/prompts.h"
+#include "core/protext/train_config.h"  // TrainConfig, presets
 #include "core/zeroshot/descriptions.h"
 
 namespace protext {
-
-// Training configuration with the released defaults; presets below.
-struct TrainConfig {
-  std::string preset = "cross-dataset";
-  int epochs = 10;
-  int64_t steps = 0;           // > 0: stop after this many optimiser steps instead
-  int batch_size = 256;
-  bool full_batch = false;     // one batch of all pairs per step
-  bool shuffle = true;
-  double lr = 0.03;
-  double weight_decay = 0.1;
-  double beta1 = 0.9, beta2 = 0.98, eps = 1e-8;
-  std::string schedule = "reference";
-  std::string loss = "l1";     // "l1" (mean absolute error) or "mse"
-  PromptConfig prompts;
-  std::string text_template = "a photo of a {}.";
-  uint64_t seed = 1;
-  std::string precision = "fp32";  // fp32 (exact) or bf16/fp16 autocast on CUDA
-
-  nlohmann::json to_json() const;
-};
-
-TrainConfig preset_config(const std::string& name);  // cross-dataset, base2novel, text-only
 
 struct Progress {
   int epoch = 0, epochs = 0;

@@ -76,7 +76,11 @@ ProjectData ProjectFileTest::sample() const {
   d.descriptions["tabby cat"] = QStringList{"A tabby cat has a striped coat.", "It has an M on its forehead."};
   d.descriptions["airliner"] = QStringList{"A large passenger aircraft with two engines."};
   d.promptsPath = dir_->filePath("prompts/imagenet-4x9.safetensors");
-  d.trainingSettings = QJsonObject{{"epochs", 200}, {"lr", 0.03}, {"batch", 32}, {"deep", true}};
+  protext::TrainConfig training = protext::preset_config("text-only");
+  training.epochs = 120;
+  training.lr = 0.00125;
+  training.text_template = "a sketch of a {}.";
+  d.training = training;
   d.imageSettings = QJsonObject{{"resize", "bicubic"}, {"size", 224}};
   d.images = QStringList{dir_->filePath("images/cat 1.jpg"), dir_->filePath("images/plane.png")};
   return d;
@@ -92,8 +96,8 @@ void ProjectFileTest::roundTripGivesEqualData() {
   QCOMPARE(back.classes, original.classes);
   QCOMPARE(back.descriptions, original.descriptions);
   QCOMPARE(back.promptsPath, original.promptsPath);
-  QCOMPARE(back.trainingSettings.value("lr").toDouble(), 0.03);
-  QCOMPARE(back.trainingSettings.value("epochs").toInt(), 200);
+  QVERIFY(back.training.has_value());
+  QVERIFY(*back.training == *original.training);
   QCOMPARE(back.imageSettings, original.imageSettings);
   QCOMPARE(back.images, original.images);
   QCOMPARE(back.version, 1);
@@ -193,6 +197,11 @@ void ProjectFileTest::wrongFieldTypeNamesFileAndField_data() {
                                     << "field 'model' is a number, expected a string";
   QTest::newRow("training not object") << QByteArray("{\"version\": 1, \"trainingSettings\": [1]}")
                                        << "field 'trainingSettings' is an array, expected an object";
+  // The training block is the core's (config_from_json): a bad value names its key.
+  QTest::newRow("training value") << QByteArray("{\"version\": 1, \"trainingSettings\": {\"lr\": \"fast\"}}")
+                                  << "field 'trainingSettings': training setting 'lr' must be a number";
+  QTest::newRow("training range") << QByteArray("{\"version\": 1, \"trainingSettings\": {\"epochs\": 0}}")
+                                  << "field 'trainingSettings': training setting 'epochs' must be at least 1";
   QTest::newRow("description not list") << QByteArray("{\"version\": 1, \"descriptions\": {\"cat\": \"furry\"}}")
                                         << "field 'descriptions.cat' is a string, expected an array of strings";
   QTest::newRow("version string") << QByteArray("{\"version\": \"1\"}")

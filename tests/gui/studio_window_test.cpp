@@ -162,9 +162,9 @@ class StudioWindowTest : public QObject {
 
   void trainingPlotsLossKeepsTheWindowResponsiveAndStopsWithinASecond() {
     TrainingPanel* panel = window_->trainingPanel();
-    TrainSettings s = panel->settings();
+    TrainConfig s = panel->settings();
     s.epochs = 200;
-    s.batchSize = 64;
+    s.batch_size = 64;
     panel->setSettings(s);
     // A probe on the GUI thread: the longest gap between its ticks is the longest stall.
     QElapsedTimer clock;
@@ -192,9 +192,9 @@ class StudioWindowTest : public QObject {
 
   void aFinishedRunBecomesTheProTextMethod() {
     TrainingPanel* panel = window_->trainingPanel();
-    TrainSettings s = panel->settings();
+    TrainConfig s = panel->settings();
     s.epochs = 2;
-    s.batchSize = 128;
+    s.batch_size = 128;
     panel->setSettings(s);
     panel->start();
     QTRY_VERIFY_WITH_TIMEOUT(window_->classifiers().methods.contains("protext"), 180000);

@@ -21,7 +21,8 @@
 using protext::TrainingPanel;
 using protext::TrainingService;
 using protext::TrainProgress;
-using protext::TrainSettings;
+using protext::TrainConfig;
+using protext::TrainRequest;
 
 namespace {
 
@@ -63,6 +64,7 @@ class TrainingPanelTest : public QObject {
   void presetsSetTheReferenceDefaults_data();
   void presetsSetTheReferenceDefaults();
   void choosingAPresetInTheComboAppliesIt();
+  void presetComboListsTheCorePresetsWithTranslatedLabels();
   void settingsRoundTripThroughSetSettings();
   void editsMarkThePresetModifiedAndRestoreDefaultsUndoesThem();
   void setMaxDepthClampsTheDepth();
@@ -104,21 +106,22 @@ void TrainingPanelTest::presetsSetTheReferenceDefaults() {
   panel.applyPreset("text-only");
   panel.applyPreset("base2novel");
   panel.applyPreset(preset);
-  const TrainSettings s = panel.settings();
-  QCOMPARE(s.preset, preset);
+  const TrainConfig s = panel.settings();
+  QCOMPARE(QString::fromStdString(s.preset), preset);
   QCOMPARE(s.epochs, epochs);
   QCOMPARE(s.lr, lr);
-  QCOMPARE(s.nCtx, nCtx);
-  QCOMPARE(s.depth, 9);
-  QCOMPARE(s.steps, 0);
-  QCOMPARE(s.batchSize, 256);
-  QCOMPARE(s.fullBatch, false);
+  QCOMPARE(s.prompts.n_ctx, int64_t(nCtx));
+  QCOMPARE(s.prompts.depth, int64_t(9));
+  QCOMPARE(s.steps, int64_t(0));
+  QCOMPARE(s.batch_size, 256);
+  QCOMPARE(s.full_batch, false);
   QCOMPARE(s.shuffle, true);
-  QCOMPARE(s.weightDecay, 0.1);
-  QCOMPARE(s.schedule, QString("reference"));
-  QCOMPARE(s.loss, QString("l1"));
-  QCOMPARE(s.textTemplate, QString("a photo of a {}."));
-  QCOMPARE(s.seed, 1);
+  QCOMPARE(s.weight_decay, 0.1);
+  QCOMPARE(s.schedule, std::string("reference"));
+  QCOMPARE(s.loss, std::string("l1"));
+  QCOMPARE(s.text_template, std::string("a photo of a {}."));
+  QCOMPARE(s.seed, uint64_t(1));
+  QVERIFY(s == protext::preset_config(preset.toStdString()));  // the core's preset, as it is
   QVERIFY(!panel.isModified());
 }
 
@@ -131,47 +134,59 @@ void TrainingPanelTest::choosingAPresetInTheComboAppliesIt() {
   combo->setCurrentIndex(textOnly);
   emit combo->activated(textOnly);
   QCOMPARE(panel.settings().epochs, 200);
-  QCOMPARE(panel.settings().nCtx, 16);
+  QCOMPARE(panel.settings().prompts.n_ctx, int64_t(16));
   QCOMPARE(panel.settings().lr, 0.0025);
+}
+
+void TrainingPanelTest::presetComboListsTheCorePresetsWithTranslatedLabels() {
+  TrainingPanel panel(nullptr);
+  QComboBox* combo = panel.presetCombo();
+  const std::vector<std::string> names = protext::preset_names();
+  QCOMPARE(combo->count(), int(names.size()));
+  for (int i = 0; i < combo->count(); ++i) {
+    QCOMPARE(combo->itemData(i).toString().toStdString(), names[size_t(i)]);
+    QCOMPARE(combo->itemText(i), TrainingPanel::presetLabel(combo->itemData(i).toString()));
+  }
+  QCOMPARE(TrainingPanel::presetLabel("base2novel"), QString("Base to novel"));
 }
 
 void TrainingPanelTest::settingsRoundTripThroughSetSettings() {
   TrainingPanel panel(nullptr);
-  TrainSettings s;
+  TrainConfig s;
   s.preset = "base2novel";
   s.epochs = 7;
   s.steps = 123;
-  s.batchSize = 64;
-  s.fullBatch = true;
+  s.batch_size = 64;
+  s.full_batch = true;
   s.shuffle = false;
   s.lr = 0.00125;
-  s.weightDecay = 0.05;
+  s.weight_decay = 0.05;
+  s.beta1 = 0.8;  // no editor: passes through unchanged
+  s.eps = 1e-6;
   s.schedule = "cosine";
   s.loss = "mse";
-  s.nCtx = 8;
-  s.depth = 3;
-  s.textTemplate = "a drawing of a {}, a kind of bird.";
+  s.prompts.n_ctx = 8;
+  s.prompts.depth = 3;
+  s.prompts.init_text = "a drawing of a";
+  s.text_template = "a drawing of a {}, a kind of bird.";
   s.seed = 12345;
-  s.outPath = "/tmp/run.safetensors";
-  s.resumePath = "/tmp/old.safetensors";
   panel.setSettings(s);
-  const TrainSettings back = panel.settings();
+  const TrainConfig back = panel.settings();
   QCOMPARE(back.preset, s.preset);
   QCOMPARE(back.epochs, 7);
-  QCOMPARE(back.steps, 123);
-  QCOMPARE(back.batchSize, 64);
-  QCOMPARE(back.fullBatch, true);
+  QCOMPARE(back.steps, int64_t(123));
+  QCOMPARE(back.batch_size, 64);
+  QCOMPARE(back.full_batch, true);
   QCOMPARE(back.shuffle, false);
   QCOMPARE(back.lr, 0.00125);
-  QCOMPARE(back.weightDecay, 0.05);
-  QCOMPARE(back.schedule, QString("cosine"));
-  QCOMPARE(back.loss, QString("mse"));
-  QCOMPARE(back.nCtx, 8);
-  QCOMPARE(back.depth, 3);
-  QCOMPARE(back.textTemplate, s.textTemplate);
-  QCOMPARE(back.seed, 12345);
-  QCOMPARE(back.outPath, s.outPath);
-  QCOMPARE(back.resumePath, s.resumePath);
+  QCOMPARE(back.weight_decay, 0.05);
+  QCOMPARE(back.schedule, std::string("cosine"));
+  QCOMPARE(back.loss, std::string("mse"));
+  QCOMPARE(back.prompts.n_ctx, int64_t(8));
+  QCOMPARE(back.prompts.depth, int64_t(3));
+  QCOMPARE(back.text_template, s.text_template);
+  QCOMPARE(back.seed, uint64_t(12345));
+  QVERIFY(back == s);
   QVERIFY(panel.isModified());
 }
 
@@ -185,24 +200,24 @@ void TrainingPanelTest::editsMarkThePresetModifiedAndRestoreDefaultsUndoesThem()
   panel.restoreDefaults();
   QVERIFY(!panel.isModified());
   QCOMPARE(panel.settings().epochs, 10);
-  QCOMPARE(panel.settings().preset, QString("cross-dataset"));
+  QCOMPARE(panel.settings().preset, std::string("cross-dataset"));
 }
 
 void TrainingPanelTest::setMaxDepthClampsTheDepth() {
   TrainingPanel panel(nullptr);
-  QCOMPARE(panel.settings().depth, 9);
+  QCOMPARE(panel.settings().prompts.depth, int64_t(9));
   panel.setMaxDepth(4);  // the embedded mini model's text tower
   QCOMPARE(panel.maxDepth(), 4);
-  QCOMPARE(panel.settings().depth, 4);
+  QCOMPARE(panel.settings().prompts.depth, int64_t(4));
   QVERIFY(!panel.isModified());  // the preset, as deep as this model allows
   panel.applyPreset("base2novel");
-  QCOMPARE(panel.settings().depth, 4);
+  QCOMPARE(panel.settings().prompts.depth, int64_t(4));
   panel.setMaxDepth(12);  // ViT-B/32's text tower: the depth is not raised behind the user's back
   QCOMPARE(panel.maxDepth(), 12);
-  QCOMPARE(panel.settings().depth, 4);
+  QCOMPARE(panel.settings().prompts.depth, int64_t(4));
   QVERIFY(panel.isModified());
   panel.restoreDefaults();
-  QCOMPARE(panel.settings().depth, 9);
+  QCOMPARE(panel.settings().prompts.depth, int64_t(9));
 }
 
 void TrainingPanelTest::startEmitsTheSettingsWithANewRunFile() {
@@ -213,9 +228,9 @@ void TrainingPanelTest::startEmitsTheSettingsWithANewRunFile() {
   QSignalSpy spy(&panel, &TrainingPanel::startRequested);
   panel.startAction()->trigger();
   QCOMPARE(spy.count(), 1);
-  const auto s = spy.at(0).at(0).value<TrainSettings>();
-  QCOMPARE(s.epochs, 30);
-  QCOMPARE(s.preset, QString("base2novel"));
+  const auto s = spy.at(0).at(0).value<TrainRequest>();
+  QCOMPARE(s.config.epochs, 30);
+  QCOMPARE(s.config.preset, std::string("base2novel"));
   QVERIFY(s.resumePath.isEmpty());
   const QString runs = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/runs/";
   QVERIFY2(s.outPath.startsWith(runs), qPrintable(s.outPath));
@@ -229,8 +244,8 @@ void TrainingPanelTest::startEmitsTheSettingsWithANewRunFile() {
 void TrainingPanelTest::templateWithoutPlaceholderIsRefused() {
   TrainingPanel panel(nullptr);
   panel.setInteractive(false);
-  TrainSettings s = panel.settings();
-  s.textTemplate = "a photo";
+  TrainConfig s = panel.settings();
+  s.text_template = "a photo";
   panel.setSettings(s);
   QSignalSpy starts(&panel, &TrainingPanel::startRequested);
   QSignalSpy errors(&panel, &TrainingPanel::errorShown);
@@ -238,6 +253,7 @@ void TrainingPanelTest::templateWithoutPlaceholderIsRefused() {
   QCOMPARE(starts.count(), 0);
   QCOMPARE(errors.count(), 1);
   QVERIFY(errors.at(0).at(0).toString().contains("{}"));
+  QVERIFY(errors.at(0).at(0).toString().contains("'template'"));
 }
 
 void TrainingPanelTest::startedRunDisablesEverythingButStop() {
@@ -389,20 +405,21 @@ void TrainingPanelTest::resumeContinuesTheCheckpointWithItsSettings() {
   QSignalSpy spy(&panel, &TrainingPanel::startRequested);
   panel.resumeFrom(path);
   QCOMPARE(spy.count(), 1);
-  const auto s = spy.at(0).at(0).value<TrainSettings>();
-  QCOMPARE(s.resumePath, path);
-  QCOMPARE(s.outPath, path);
-  QCOMPARE(s.preset, QString("base2novel"));
+  const auto request = spy.at(0).at(0).value<TrainRequest>();
+  QCOMPARE(request.resumePath, path);
+  QCOMPARE(request.outPath, path);
+  const TrainConfig& s = request.config;
+  QCOMPARE(s.preset, std::string("base2novel"));
   QCOMPARE(s.epochs, 30);
-  QCOMPARE(s.batchSize, 32);
+  QCOMPARE(s.batch_size, 32);
   QCOMPARE(s.lr, 0.01);
-  QCOMPARE(s.weightDecay, 0.2);
-  QCOMPARE(s.schedule, QString("cosine"));
-  QCOMPARE(s.loss, QString("mse"));
-  QCOMPARE(s.nCtx, 8);
-  QCOMPARE(s.depth, 3);
-  QCOMPARE(s.textTemplate, QString("a sketch of a {}."));
-  QCOMPARE(s.seed, 7);
+  QCOMPARE(s.weight_decay, 0.2);
+  QCOMPARE(s.schedule, std::string("cosine"));
+  QCOMPARE(s.loss, std::string("mse"));
+  QCOMPARE(s.prompts.n_ctx, int64_t(8));
+  QCOMPARE(s.prompts.depth, int64_t(3));
+  QCOMPARE(s.text_template, std::string("a sketch of a {}."));
+  QCOMPARE(s.seed, uint64_t(7));
   QVERIFY(panel.log()->toPlainText().contains("after epoch 12 of 30"));
 }
 
