@@ -626,12 +626,8 @@ bool ClassListEditor::importClasses(const QString& path) {
   model_->replaceAll(entries, tr("Import classes from '%1'").arg(shortName(path)));
   search_->clear();
   QString news = tr("Imported %1 classes from '%2'.").arg(entries.size()).arg(shortName(path));
-  if (!file.duplicates.isEmpty()) {
-    news = tr("%1 Skipped %2 repeated: %3.")
-               .arg(news)
-               .arg(file.duplicates.size())
-               .arg(file.duplicates.join(QStringLiteral(", ")));
-  }
+  // What the reader merged or dropped, in the words the protext CLI prints as warnings.
+  for (const QString& warning : file.warnings) news = tr("%1 Note: %2.").arg(news, warning);
   emit statusMessage(news);
   return true;
 }
@@ -692,6 +688,7 @@ bool ClassListEditor::importDescriptions(const QString& path) {
                      .arg(model_->count())
                      .arg(shortName(path));
   if (changed == 0) news = tr("%1 They were already up to date.").arg(news);
+  for (const QString& warning : file.warnings) news = tr("%1 Note: %2.").arg(news, warning);
   if (!unmatched.isEmpty()) {
     news = tr("%1 %2 in the file match no class: %3.")
                .arg(news)

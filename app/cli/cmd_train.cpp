@@ -4,6 +4,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/cli/class_files.h"
 #include "app/cli/model_options.h"
 #include "core/protext/trainer.h"
 #include "core/zeroshot/class_list.h"
@@ -38,8 +39,8 @@ int run(const Args& args) {
   TrainJob job;
   job.config = config_from_options(args);
   validate_config(job.config, "train");  // before the slow part: opening the model
-  job.descriptions = read_cupl_json(args.require("descriptions"));
-  if (args.has("classes")) job.classes = read_class_list(args.get("classes"));
+  job.descriptions = descriptions_from(args.require("descriptions"));
+  if (args.has("classes")) job.classes = class_list_from(args.get("classes"));
   job.out_path = args.require("out");
   job.resume_path = args.get("resume");
   job.init_prompts = args.get("init-prompts");

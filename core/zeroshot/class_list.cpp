@@ -1,74 +1,110 @@
 #include "core/zeroshot/class_list.h"
 
-#include <cctype>
-#include <fstream>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
-#include <set>
-#include <sstream>
 
 #include "core/error.h"
+#include "core/runtime/atomic_file.h"
+#include "core/zeroshot/class_file.h"
 
 namespace protext {
-namespace {
 
-std::string trim(const std::string& s) {
-  const auto begin = s.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return "";
-  return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
-}
-
-}  // namespace
-
-std::string class_key(const std::string& name) {
-  std::string key;
+std::string clean_class_name(const std::string& name) {
+  std::string out;
+  out.reserve(name.size());
   bool space = false;
-  for (unsigned char c : name) {
-    if (c == '_' || std::isspace(c)) {
-      space = !key.empty();
+  const auto* s = reinterpret_cast<const uint8_t*>(name.data());
+  const int64_t length = static_cast<int64_t>(name.size());
+  for (int64_t i = 0; i < length;) {
+    const int64_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0 && u_isUWhiteSpace(c)) {
+      space = !out.empty();
       continue;
     }
-    if (space) key += ' ';
+    if (space) out += ' ';
     space = false;
-    key += static_cast<char>(std::tolower(c));
+    out.append(name, static_cast<size_t>(start), static_cast<size_t>(i - start));
   }
+  return out;
+}
+
+std::string class_key(const std::string& name) {
+  // ASCII names (most of them) take an exact shortcut: in ASCII, Unicode White_Space is
+  // \t..\r and ' ', and case folding maps A-Z to a-z and nothing else.
+  if (std::all_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x80; })) {
+    std::string key;
+    key.reserve(name.size());
+    bool space = false;
+    for (const char c : name) {
+      if (c == '_' || c == ' ' || (c >= '\t' && c <= '\r')) {
+        space = !key.empty();
+        continue;
+      }
+      if (space) key += ' ';
+      space = false;
+      key += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return key;
+  }
+  std::string spaced = name;
+  std::replace(spaced.begin(), spaced.end(), '_', ' ');
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(clean_class_name(spaced));
+  text.foldCase(U_FOLD_CASE_DEFAULT);
+  std::string key;
+  text.toUTF8String(key);
   return key;
 }
 
 void validate_class_list(const std::vector<std::string>& classes, const std::string& source) {
   if (classes.empty()) throw Error(source, "the class list is empty");
-  std::set<std::string> seen;
+  std::map<std::string, std::string> seen;
   for (const auto& name : classes) {
-    if (class_key(name).empty()) throw Error(source, "a class name is empty");
-    if (!seen.insert(class_key(name)).second) throw Error(source, "class '" + name + "' appears twice");
+    const std::string key = class_key(name);
+    if (key.empty()) throw Error(source, "a class name is empty");
+    const auto [it, added] = seen.emplace(key, name);
+    if (!added) {
+      if (it->second == name) throw Error(source, "class '" + name + "' appears twice");
+      throw Error(source, "classes '" + it->second + "' and '" + name + "' are the same class");
+    }
   }
 }
 
-std::vector<std::string> read_class_list(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path, "cannot open the class list");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  std::vector<std::string> classes;
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && text[first] == '[') {
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-      throw Error(path, std::string("not valid JSON (") + e.what() + ")");
+std::vector<std::string> read_class_list(const std::string& path) { return read_class_file(path).names(); }
+
+void write_class_list(const std::string& path, const std::vector<std::string>& classes) {
+  std::string bytes;
+  if (names_json_file(path)) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& raw : classes) {
+      const std::string name = clean_class_name(raw);
+      if (name.empty()) throw Error(path, "a class name is empty");
+      list.push_back(name);
     }
-    for (const auto& item : j) {
-      if (!item.is_string()) throw Error(path, "expected a JSON array of class-name strings");
-      classes.push_back(trim(item.get<std::string>()));
+    try {
+      bytes = list.dump(2) + "\n";
+    } catch (const nlohmann::json::exception&) {
+      throw Error(path, "a class name is not UTF-8 text");
     }
   } else {
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);)
-      if (!trim(line).empty()) classes.push_back(trim(line));
+    for (const auto& raw : classes) {
+      const std::string name = clean_class_name(raw);
+      if (name.empty()) throw Error(path, "a class name is empty");
+      if (name[0] == '#')
+        throw Error(path, "class '" + name + "' would read back as a comment from a text list; save the list as .json");
+      if (bytes.empty() && (name[0] == '[' || name[0] == '{'))
+        throw Error(path, "class '" + name + "' would make a text list read back as JSON; save the list as .json");
+      bytes += name + '\n';
+    }
   }
-  validate_class_list(classes, path);
-  return classes;
+  write_file_atomically(path, bytes);
 }
 
 }  // namespace protext

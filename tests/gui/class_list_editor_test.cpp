@@ -187,7 +187,10 @@ void ClassListEditorTest::textImportRoundTripsThroughExport() {
   QVERIFY(panel.editor.importClasses(in));
   QCOMPARE(panel.model.classes(), QStringList({"robin", "wren", "jay"}));
   QCOMPARE(panel.undo.undoText(), QString("Import classes from 'birds.txt'"));
-  QVERIFY(news.last().at(0).toString().contains("Skipped 1 repeated: Robin"));
+  QCOMPARE(news.last().at(0).toString(),
+           QString("Imported 3 classes from 'birds.txt'. Note: %1: repeated classes kept once, where each "
+                   "first appears: 'Robin' (line 5) = 'robin' (line 2).")
+               .arg(in));
 
   const QString out = dir.filePath("out.txt");
   QVERIFY(panel.editor.exportClasses(out));
@@ -285,8 +288,7 @@ void ClassListEditorTest::malformedJsonIsReportedAndLeavesListUnchanged() {
   QCOMPARE(panel.errors.count(), 2);
   for (const auto& error : panel.errors) {
     const QString message = error.at(0).toString();
-    QVERIFY2(message.startsWith("'broken.json' is not valid JSON: "), qPrintable(message));
-    QVERIFY2(message.contains("offset"), qPrintable(message));
+    QVERIFY2(message.startsWith(path + ": not valid JSON: parse error at line 1, column "), qPrintable(message));
   }
   QVERIFY(!panel.editor.importClasses(writeFile(dir, "wrong.json", "{\"zebra\": 7}")));
   QVERIFY(panel.errors.last().at(0).toString().contains("wrong.json"));
