@@ -31,7 +31,7 @@ MethodInputs method_inputs(const Args& args, ClipModel& model, const std::vector
 
 MethodSet build_methods(const Args& args, ClipModel& model, const std::vector<std::string>& classes) {
   MethodSet set = build_method_set(model, method_inputs(args, model, classes));
-  for (const auto& note : set.notes) std::cerr << "warning: " << note << "; the method is skipped\n";
+  for (const auto& note : set.notes) std::cerr << "warning: " << note << '\n';
   return set;
 }
 

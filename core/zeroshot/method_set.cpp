@@ -44,7 +44,8 @@ MethodSet build_method_set(ClipModel& model, const MethodInputs& in) {
     if (missing.empty())
       set.methods.push_back({Method::Descriptions, description_classifier(model, in.classes, *in.descriptions)});
     else
-      set.notes.push_back(method_name(Method::Descriptions) + ": no descriptions for " + quoted_list(missing));
+      set.notes.push_back("the " + method_name(Method::Descriptions) + " method is skipped: no descriptions for " +
+                          quoted_list(missing));
   }
   if (in.prompts)
     set.methods.push_back({Method::ProText, protext_classifier(model, in.prompts, in.classes, in.prompts_template)});

@@ -35,7 +35,7 @@ struct MethodSet {
   std::vector<std::string> classes;
   std::vector<MethodClassifier> methods;  // in all_methods() order, those that could be built
   double logit_multiplier = 100;          // applied to cosines (logit_multiplier(logit_scale))
-  // A method left out, and why: "descriptions: no descriptions for 'dax', 'wug'".
+  // A method left out, and why: "the descriptions method is skipped: no descriptions for 'dax', 'wug'".
   std::vector<std::string> notes;
 
   const MethodClassifier* find(Method method) const;

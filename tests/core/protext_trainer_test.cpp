@@ -318,15 +318,15 @@ class ProTextTrainerTest : public QObject {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("classes");
     QTest::addColumn<QString>("message");
-    QTest::newRow("not an object") << QByteArray("[\"a dog\", \"a cat\"]") << "" << "expected a JSON object";
+    QTest::newRow("not an object") << QByteArray("[\"a dog\", \"a cat\"]") << "" << "expected a CuPL JSON object";
     QTest::newRow("not JSON") << QByteArray("{\"dog\": [\"a dog\"") << "" << "not valid JSON";
     QTest::newRow("non-string description") << QByteArray("{\"dog\": [\"a dog\", 3]}") << ""
                                             << "class 'dog', description 2 is a JSON number, not a string";
     QTest::newRow("list of lists") << QByteArray("{\"dog\": [[\"a dog\"]]}") << "" << "description 1 is a JSON array";
     QTest::newRow("not a list") << QByteArray("{\"dog\": \"a dog\"}") << "" << "expected a list of descriptions";
-    QTest::newRow("empty list") << QByteArray("{\"dog\": [\"a dog\"], \"cat\": []}") << ""
-                                << "class 'cat' has an empty list of descriptions";
-    QTest::newRow("empty object") << QByteArray("{}") << "" << "no classes";
+    QTest::newRow("only empty lists") << QByteArray("{\"dog\": [], \"cat\": [\"  \"]}") << ""
+                                      << "no class has a description";
+    QTest::newRow("empty object") << QByteArray("{}") << "" << "no class names";
     QTest::newRow("unknown class") << QByteArray("{\"dog\": [\"a dog\"], \"cat\": [\"a cat\"]}") << "cat\nzebra\n"
                                    << "no descriptions for the classes 'zebra'";
     QByteArray huge = "{\"dog\": [\"" + QByteArray(3 * 1024 * 1024, 'a') + "\"]}";
