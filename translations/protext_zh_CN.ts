@@ -369,10 +369,6 @@
         <translation>已从“%2”导入 %1 个类别。</translation>
     </message>
     <message>
-        <source>%1 Skipped %2 repeated: %3.</source>
-        <translation>%1 已跳过 %2 个重复项：%3。</translation>
-    </message>
-    <message>
         <source>There are no classes to export.</source>
         <translation>没有可导出的类别。</translation>
     </message>
@@ -403,6 +399,10 @@
     <message>
         <source>Saved descriptions of %1 classes to &apos;%2&apos;.</source>
         <translation>已将 %1 个类别的描述保存到“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 Note: %2.</source>
+        <translation>%1 注意：%2。</translation>
     </message>
 </context>
 <context>
@@ -668,28 +668,8 @@
 <context>
     <name>protext::EvaluationView</name>
     <message>
-        <source>Export &amp;CSV…</source>
-        <translation>导出 CSV(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Export &amp;JSON…</source>
-        <translation>导出 JSON(&amp;J)…</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+C</source>
-        <translation>Ctrl+Shift+C</translation>
-    </message>
-    <message>
         <source>Ctrl+Shift+J</source>
         <translation>Ctrl+Shift+J</translation>
-    </message>
-    <message>
-        <source>Save the summary, per-class accuracy and confusion matrices as CSV (Ctrl+Shift+C)</source>
-        <translation>将汇总、每个类别的准确率和混淆矩阵保存为 CSV (Ctrl+Shift+C)</translation>
-    </message>
-    <message>
-        <source>Save the whole evaluation as a JSON report (Ctrl+Shift+J)</source>
-        <translation>将完整评估保存为 JSON 报告 (Ctrl+Shift+J)</translation>
     </message>
     <message>
         <source>Accuracy of each method; select a row to show its confusion matrix</source>
@@ -760,32 +740,28 @@ Predicted: %2
 %4 张图像中的 %3 张 (%5)</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Export evaluation as CSV</source>
-        <translation>将评估导出为 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>Export evaluation as JSON</source>
-        <translation>将评估导出为 JSON</translation>
-    </message>
-    <message>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <source>Export JSON</source>
-        <translation>导出 JSON</translation>
+        <source>Export &amp;report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save report.json and, beside it, each method&apos;s per-class and confusion CSV: the files protext eval writes (Ctrl+Shift+J)</source>
+        <translation>保存 report.json，并在其旁保存每种方法的各类别准确率和混淆矩阵 CSV：即 protext eval 写出的文件 (Ctrl+Shift+J)</translation>
+    </message>
+    <message>
+        <source>There is no evaluation to export.</source>
+        <translation>没有可导出的评估结果。</translation>
+    </message>
+    <message>
+        <source>Export evaluation report</source>
+        <translation>导出评估报告</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
     </message>
 </context>
 <context>
@@ -1570,7 +1546,7 @@ Predicted: %2
     </message>
 </context>
 <context>
-    <name>protext::Prediction</name>
+    <name>protext::MethodStyle</name>
     <message>
         <source>Template</source>
         <translation>模板</translation>
@@ -1722,18 +1698,6 @@ Predicted: %2
 </context>
 <context>
     <name>protext::TrainingPanel</name>
-    <message>
-        <source>cannot read it (%1)</source>
-        <translation>无法读取（%1）</translation>
-    </message>
-    <message>
-        <source>not a safetensors file</source>
-        <translation>不是 safetensors 文件</translation>
-    </message>
-    <message>
-        <source>not a checkpoint written by ProText training; only those can be resumed</source>
-        <translation>不是由 ProText 训练写入的检查点；只能从此类检查点恢复</translation>
-    </message>
     <message>
         <source>epoch %1/%2</source>
         <translation>轮次 %1/%2</translation>
@@ -2015,10 +1979,6 @@ Predicted: %2
         <translation>正在准备训练数据…</translation>
     </message>
     <message>
-        <source>Cannot resume from %1: %2</source>
-        <translation>无法从 %1 恢复：%2</translation>
-    </message>
-    <message>
         <source>Cannot resume from %1: its prompts are %2 layers deep, the open model has %3 text layers</source>
         <translation>无法从 %1 恢复：其提示词深度为 %2 层，而当前模型有 %3 个文本层</translation>
     </message>
@@ -2153,6 +2113,14 @@ Predicted: %2
     <message>
         <source>Loading prompts from %1</source>
         <translation>正在从 %1 加载提示词</translation>
+    </message>
+    <message>
+        <source>Cannot start training: %1</source>
+        <translation>无法开始训练：%1</translation>
+    </message>
+    <message>
+        <source>Cannot resume: %1</source>
+        <translation>无法恢复训练：%1</translation>
     </message>
 </context>
 <context>

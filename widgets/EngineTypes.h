@@ -26,10 +26,10 @@ struct ModelInfo {
 // of L2-normalised rows. "template", "ensemble", "descriptions", "protext".
 struct ClassifierSet {
   QStringList classes;
-  QStringList methods;                    // in display order; only those that could be built
+  QStringList methods;                    // method ids (core's method_name), only those built
   QMap<QString, QVector<float>> weights;  // method → rows
   int dim = 0;
-  double logitScale = 100.0;              // exp(logit_scale), clamped at 100
+  double logitMultiplier = 100.0;         // core's logit_multiplier(): applied to cosines
   QStringList notes;                      // why a method is missing (e.g. classes without descriptions)
   int generation = 0;                     // which setClasses() request this answers
 };

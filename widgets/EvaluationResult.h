@@ -4,6 +4,9 @@
 #include <QStringList>
 #include <QVector>
 #include <cmath>
+#include <memory>
+
+#include "core/protext/eval_report.h"
 
 namespace protext {
 
@@ -11,7 +14,7 @@ namespace protext {
 // Accuracies are fractions in [0, 1] (as the core reports them); -1 means "not measured"
 // for the base-to-novel numbers, NaN a class without images in perClassAccuracy.
 struct MethodScore {
-  QString method;
+  QString method;  // core's method id
   double top1 = 0, top5 = 0;
   int correct = 0, total = 0;
   QVector<double> perClassAccuracy;
@@ -24,7 +27,12 @@ struct EvaluationResult {
   QVector<MethodScore> methods;
   int imageCount = 0;
   QStringList skippedFiles;
+  // The core's report these values were read from: exports write it as `protext eval` does.
+  std::shared_ptr<const EvalReport> report;
 };
+
+// The widgets' view of a core report; methods in `order` (ids), those the report holds.
+EvaluationResult evaluationResult(std::shared_ptr<const EvalReport> report, const QStringList& order);
 
 namespace detail {
 inline bool sameNumber(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }

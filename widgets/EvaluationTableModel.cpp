@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "widgets/MethodComparisonView.h"
+#include "widgets/MethodStyle.h"
 
 namespace protext {
 
@@ -70,15 +70,15 @@ QVariant EvaluationTableModel::summaryData(int row, int column, int role) const 
   const bool numeric = column != MethodColumn;
   switch (role) {
     case Qt::DisplayRole:
-      if (column == MethodColumn) return m.method;
+      if (column == MethodColumn) return MethodStyle::label(m.method);
       if (column == ImagesColumn) return QLocale().toString(m.total);
       return percent(summaryValue(row, column));
     case SortRole:
-      if (column == MethodColumn) return m.method;
+      if (column == MethodColumn) return MethodStyle::label(m.method);
       if (column == ImagesColumn) return m.total;
       return summaryValue(row, column);
     case Qt::DecorationRole:
-      if (column == MethodColumn) return MethodComparisonView::methodColor(m.method);
+      if (column == MethodColumn) return MethodStyle::color(m.method);
       return {};
     case Qt::TextAlignmentRole:
       return numeric ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant(int(Qt::AlignLeft | Qt::AlignVCenter));
@@ -137,7 +137,7 @@ QVariant EvaluationTableModel::perClassData(int row, int column, int role) const
       if (!measured(accuracy)) return tr("No images of %1").arg(result_.classes[row]);
       const int right = row < m.confusion.size() && row < m.confusion[row].size() ? m.confusion[row][row] : 0;
       return tr("%1 on %2: %3 of %4 correct")
-          .arg(m.method, result_.classes[row], QLocale().toString(right), QLocale().toString(classImages(row)));
+          .arg(MethodStyle::label(m.method), result_.classes[row], QLocale().toString(right), QLocale().toString(classImages(row)));
     }
     default: return {};
   }
@@ -175,7 +175,7 @@ QVariant EvaluationTableModel::headerData(int section, Qt::Orientation orientati
     if (section == ClassColumn) return tr("Class");
     if (section == ClassImagesColumn) return tr("Images");
     const int method = section - FirstMethodColumn;
-    if (method >= 0 && method < result_.methods.size()) return result_.methods[method].method;
+    if (method >= 0 && method < result_.methods.size()) return MethodStyle::label(result_.methods[method].method);
   }
   if (role == Qt::ToolTipRole && section >= FirstMethodColumn)
     return tr("Top-1 accuracy per class; click the header to sort");

@@ -4,16 +4,12 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -25,7 +21,9 @@
 #include <qcustomplot.h>
 
 #include "widgets/EvaluationTableModel.h"
-#include "widgets/MethodComparisonView.h"
+#include "core/error.h"
+#include "core/protext/eval_report.h"
+#include "widgets/MethodStyle.h"
 
 namespace protext {
 
@@ -33,27 +31,6 @@ namespace {
 
 const QColor kMuted(110, 110, 110);
 const QColor kText(40, 40, 40);
-
-QJsonValue number(double x) { return std::isfinite(x) ? QJsonValue(x) : QJsonValue(QJsonValue::Null); }
-double numberOr(const QJsonValue& v, double fallback) { return v.isDouble() ? v.toDouble() : fallback; }
-
-QString csvField(const QString& s) {
-  if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))) return s;
-  QString quoted = s;
-  quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-  return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-// Fractions as in the JSON; unmeasured numbers stay empty so spreadsheets see no zero.
-QString csvNumber(double x) {
-  return std::isfinite(x) && x >= 0 ? QString::number(x, 'g', 10) : QString();
-}
-
-QString fileSafe(const QString& name) {
-  QString safe;
-  for (QChar c : name) safe += c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') ? c : QLatin1Char('_');
-  return safe.isEmpty() ? QStringLiteral("method") : safe;
-}
 
 // White for no images, then a quick step to pale blue, so a single confused image is
 // visible next to a diagonal of hundreds.
@@ -81,22 +58,15 @@ QFont smallerFont(const QFont& base, int classes) {
 EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   header_ = new QLabel(this);
   header_->setTextFormat(Qt::RichText);
-  export_csv_ = new QPushButton(tr("Export &CSV…"), this);
-  export_json_ = new QPushButton(tr("Export &JSON…"), this);
-  auto* csv_action = new QAction(this);
-  csv_action->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
-  csv_action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-  addAction(csv_action);
-  auto* json_action = new QAction(this);
-  json_action->setShortcut(QKeySequence(tr("Ctrl+Shift+J")));
-  json_action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-  addAction(json_action);
-  export_csv_->setToolTip(tr("Save the summary, per-class accuracy and confusion matrices as CSV (Ctrl+Shift+C)"));
-  export_json_->setToolTip(tr("Save the whole evaluation as a JSON report (Ctrl+Shift+J)"));
-  connect(export_csv_, &QPushButton::clicked, this, &EvaluationView::chooseCsvFile);
-  connect(export_json_, &QPushButton::clicked, this, &EvaluationView::chooseJsonFile);
-  connect(csv_action, &QAction::triggered, export_csv_, &QPushButton::click);
-  connect(json_action, &QAction::triggered, export_json_, &QPushButton::click);
+  export_ = new QPushButton(tr("Export &report…"), this);
+  auto* export_action = new QAction(this);
+  export_action->setShortcut(QKeySequence(tr("Ctrl+Shift+J")));
+  export_action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  addAction(export_action);
+  export_->setToolTip(tr("Save report.json and, beside it, each method's per-class and confusion CSV: the files "
+                         "protext eval writes (Ctrl+Shift+J)"));
+  connect(export_, &QPushButton::clicked, this, &EvaluationView::chooseReportFile);
+  connect(export_action, &QAction::triggered, export_, &QPushButton::click);
 
   // Summary table, sized to its few rows.
   summary_model_ = new EvaluationTableModel(EvaluationTableModel::Table::Summary, this);
@@ -223,8 +193,7 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   auto* bar = new QHBoxLayout;
   bar->setContentsMargins(4, 4, 4, 0);
   bar->addWidget(header_, 1);
-  bar->addWidget(export_csv_);
-  bar->addWidget(export_json_);
+  bar->addWidget(export_);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(bar);
@@ -246,15 +215,14 @@ void EvaluationView::setResult(const EvaluationResult& result) {
   {
     const QSignalBlocker block(method_box_);
     method_box_->clear();
-    for (const MethodScore& m : result_.methods) method_box_->addItem(m.method);
+    for (const MethodScore& m : result_.methods) method_box_->addItem(MethodStyle::label(m.method), m.method);
     // ProText's matrix first when there is one: it is what the user trained.
     int preferred = 0;
     for (int i = 0; i < result_.methods.size(); ++i)
-      if (result_.methods[i].method == QLatin1String("ProText")) preferred = i;
+      if (result_.methods[i].method == QLatin1String("protext")) preferred = i;
     method_box_->setCurrentIndex(result_.methods.isEmpty() ? -1 : preferred);
   }
-  export_csv_->setEnabled(!result_.methods.isEmpty());
-  export_json_->setEnabled(!result_.methods.isEmpty());
+  export_->setEnabled(result_.report != nullptr && !result_.methods.isEmpty());
   stack_->setCurrentIndex(result_.methods.isEmpty() ? 0 : 1);
   updateHeader();
   fillAccuracyChart();
@@ -283,7 +251,7 @@ void EvaluationView::updateHeader() {
                           locale.toString(result_.methods.size()));
   if (!result_.skippedFiles.isEmpty())
     text += QStringLiteral(" · <span style=\"color:%1;\">%2</span>")
-                .arg(MethodComparisonView::warningColor().name(),
+                .arg(MethodStyle::warningColor().name(),
                      tr("%n file(s) skipped", nullptr, result_.skippedFiles.size()));
   header_->setText(text);
   QStringList shown = result_.skippedFiles.mid(0, 20);
@@ -298,14 +266,14 @@ void EvaluationView::fillAccuracyChart() {
   auto ticker = QSharedPointer<QCPAxisTickerText>::create();
   for (int i = 0; i < result_.methods.size(); ++i) {
     const MethodScore& m = result_.methods[i];
-    const QColor color = MethodComparisonView::methodColor(m.method);
+    const QColor color = MethodStyle::color(m.method);
     auto* bars = new QCPBars(chart->xAxis, chart->yAxis);
-    bars->setName(m.method);
+    bars->setName(MethodStyle::label(m.method));
     bars->setWidth(0.6);
     bars->setPen(QPen(color.darker(120)));
     bars->setBrush(color);
     bars->addData(i + 1, 100.0 * m.top1);
-    ticker->addTick(i + 1, m.method);
+    ticker->addTick(i + 1, MethodStyle::label(m.method));
     auto* label = new QCPItemText(chart);
     label->position->setType(QCPItemPosition::ptPlotCoords);
     label->position->setCoords(i + 1, 100.0 * m.top1);
@@ -405,195 +373,28 @@ void EvaluationView::showCellToolTip(QMouseEvent* event) {
                      confusion_plot_);
 }
 
-QJsonObject EvaluationView::toJson(const EvaluationResult& result) {
-  QJsonObject json;
-  json[QStringLiteral("n_images")] = result.imageCount;
-  json[QStringLiteral("classes")] = QJsonArray::fromStringList(result.classes);
-  QJsonObject methods;
-  QJsonArray order;
-  for (const MethodScore& m : result.methods) {
-    QJsonObject method;
-    method[QStringLiteral("top1")] = number(m.top1);
-    method[QStringLiteral("top5")] = number(m.top5);
-    method[QStringLiteral("correct")] = m.correct;
-    method[QStringLiteral("total")] = m.total;
-    QJsonObject per_class;
-    QJsonArray per_class_list;  // keeps the order, and classes that share a name
-    for (int c = 0; c < m.perClassAccuracy.size(); ++c) {
-      if (c < result.classes.size()) per_class[result.classes[c]] = number(m.perClassAccuracy[c]);
-      per_class_list.append(number(m.perClassAccuracy[c]));
-    }
-    method[QStringLiteral("per_class")] = per_class;
-    method[QStringLiteral("per_class_list")] = per_class_list;
-    QJsonArray confusion;
-    for (const QVector<int>& row : m.confusion) {
-      QJsonArray counts;
-      for (int count : row) counts.append(count);
-      confusion.append(counts);
-    }
-    method[QStringLiteral("confusion")] = confusion;
-    if (m.baseTop1 >= 0 || m.novelTop1 >= 0 || m.harmonicMean >= 0) {
-      QJsonObject b2n;
-      b2n[QStringLiteral("base_top1")] = number(m.baseTop1);
-      b2n[QStringLiteral("novel_top1")] = number(m.novelTop1);
-      b2n[QStringLiteral("harmonic_mean")] = number(m.harmonicMean);
-      method[QStringLiteral("base2novel")] = b2n;
-    }
-    methods[m.method] = method;
-    order.append(m.method);
-  }
-  json[QStringLiteral("methods")] = methods;
-  json[QStringLiteral("method_order")] = order;
-  QJsonArray skipped;
-  for (const QString& file : result.skippedFiles) skipped.append(QJsonObject{{QStringLiteral("path"), file}});
-  json[QStringLiteral("skipped")] = skipped;
-  return json;
-}
-
-EvaluationResult EvaluationView::fromJson(const QJsonObject& json) {
-  EvaluationResult result;
-  result.imageCount = json.value(QStringLiteral("n_images")).toInt();
-  for (const QJsonValue& c : json.value(QStringLiteral("classes")).toArray()) result.classes << c.toString();
-  const QJsonObject methods = json.value(QStringLiteral("methods")).toObject();
-  QStringList order;
-  for (const QJsonValue& name : json.value(QStringLiteral("method_order")).toArray()) order << name.toString();
-  if (order.isEmpty()) order = methods.keys();
-  for (const QString& name : order) {
-    const QJsonObject method = methods.value(name).toObject();
-    MethodScore m;
-    m.method = name;
-    m.top1 = numberOr(method.value(QStringLiteral("top1")), std::nan(""));
-    m.top5 = numberOr(method.value(QStringLiteral("top5")), std::nan(""));
-    for (const QJsonValue& row : method.value(QStringLiteral("confusion")).toArray()) {
-      QVector<int> counts;
-      for (const QJsonValue& count : row.toArray()) counts << count.toInt();
-      m.confusion << counts;
-    }
-    int diagonal = 0, all = 0;
-    for (int t = 0; t < m.confusion.size(); ++t)
-      for (int p = 0; p < m.confusion[t].size(); ++p) {
-        all += m.confusion[t][p];
-        if (p == t) diagonal += m.confusion[t][p];
-      }
-    // The CLI's report has no counts; its confusion matrix does.
-    m.correct = method.contains(QStringLiteral("correct")) ? method.value(QStringLiteral("correct")).toInt() : diagonal;
-    m.total = method.contains(QStringLiteral("total")) ? method.value(QStringLiteral("total")).toInt() : all;
-    if (method.contains(QStringLiteral("per_class_list"))) {
-      for (const QJsonValue& v : method.value(QStringLiteral("per_class_list")).toArray())
-        m.perClassAccuracy << numberOr(v, std::nan(""));
-    } else {
-      const QJsonObject per_class = method.value(QStringLiteral("per_class")).toObject();
-      for (const QString& c : result.classes) m.perClassAccuracy << numberOr(per_class.value(c), std::nan(""));
-    }
-    const QJsonObject b2n = method.value(QStringLiteral("base2novel")).toObject();
-    m.baseTop1 = numberOr(b2n.value(QStringLiteral("base_top1")), -1);
-    m.novelTop1 = numberOr(b2n.value(QStringLiteral("novel_top1")), -1);
-    m.harmonicMean = numberOr(b2n.value(QStringLiteral("harmonic_mean")), -1);
-    result.methods << m;
-  }
-  for (const QJsonValue& s : json.value(QStringLiteral("skipped")).toArray()) {
-    const QJsonObject entry = s.toObject();
-    const QString error = entry.value(QStringLiteral("error")).toString();
-    const QString path = s.isString() ? s.toString() : entry.value(QStringLiteral("path")).toString();
-    result.skippedFiles << (error.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, error));
-  }
-  return result;
-}
-
-QString EvaluationView::summaryCsv(const EvaluationResult& result) {
-  QString out = QStringLiteral("method,top1,top5,base_top1,novel_top1,harmonic_mean,correct,images\n");
-  for (const MethodScore& m : result.methods)
-    out += QStringList{csvField(m.method), csvNumber(m.top1), csvNumber(m.top5), csvNumber(m.baseTop1),
-                       csvNumber(m.novelTop1), csvNumber(m.harmonicMean), QString::number(m.correct),
-                       QString::number(m.total)}
-               .join(QLatin1Char(',')) +
-           QLatin1Char('\n');
-  return out;
-}
-
-QString EvaluationView::perClassCsv(const EvaluationResult& result) {
-  QStringList header{QStringLiteral("class")};
-  for (const MethodScore& m : result.methods) header << csvField(m.method);
-  QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
-  for (int c = 0; c < result.classes.size(); ++c) {
-    QStringList row{csvField(result.classes[c])};
-    for (const MethodScore& m : result.methods)
-      row << (c < m.perClassAccuracy.size() ? csvNumber(m.perClassAccuracy[c]) : QString());
-    out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
-  }
-  return out;
-}
-
-QString EvaluationView::confusionCsv(const EvaluationResult& result, int method) {
-  // The CLI's layout: rows true class, columns predicted class, names in the first row and column.
-  QStringList header{QStringLiteral("true\\predicted")};
-  for (const QString& c : result.classes) header << csvField(c);
-  QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
-  const MethodScore& m = result.methods[method];
-  for (int t = 0; t < result.classes.size(); ++t) {
-    QStringList row{csvField(result.classes[t])};
-    for (int p = 0; p < result.classes.size(); ++p)
-      row << QString::number(t < m.confusion.size() && p < m.confusion[t].size() ? m.confusion[t][p] : 0);
-    out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
-  }
-  return out;
-}
-
-bool EvaluationView::writeFile(const QString& path, const QByteArray& bytes) {
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-    last_error_ = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+bool EvaluationView::exportReport(const QString& path) {
+  last_error_.clear();
+  if (!result_.report) {
+    last_error_ = tr("There is no evaluation to export.");
     return false;
   }
-  return true;
-}
-
-bool EvaluationView::exportCsv(const QString& path) {
-  last_error_.clear();
-  QStringList written;
-  if (QFileInfo(path).isDir()) {
-    const QDir dir(path);
-    const QString summary = dir.filePath(QStringLiteral("summary.csv"));
-    const QString per_class = dir.filePath(QStringLiteral("per-class.csv"));
-    if (!writeFile(summary, summaryCsv(result_).toUtf8())) return false;
-    written << summary;
-    if (!writeFile(per_class, perClassCsv(result_).toUtf8())) return false;
-    written << per_class;
-    for (int i = 0; i < result_.methods.size(); ++i) {
-      const QString confusion =
-          dir.filePath(QStringLiteral("confusion-%1.csv").arg(fileSafe(result_.methods[i].method)));
-      if (!writeFile(confusion, confusionCsv(result_, i).toUtf8())) return false;
-      written << confusion;
-    }
-  } else {
-    QString all = QStringLiteral("# summary\n") + summaryCsv(result_) + QStringLiteral("\n# per-class top-1\n") +
-                  perClassCsv(result_);
-    for (int i = 0; i < result_.methods.size(); ++i)
-      all += QStringLiteral("\n# confusion %1\n").arg(result_.methods[i].method) + confusionCsv(result_, i);
-    if (!writeFile(path, all.toUtf8())) return false;
-    written << path;
+  try {
+    QStringList written;
+    for (const auto& file : write_report(*result_.report, QDir::cleanPath(path).toStdString()))
+      written << QString::fromStdString(file);
+    emit exported(written);
+    return true;
+  } catch (const std::exception& e) {
+    last_error_ = QString::fromStdString(error_message(e));
+    return false;
   }
-  emit exported(written);
-  return true;
 }
 
-bool EvaluationView::exportJson(const QString& path) {
-  last_error_.clear();
-  if (!writeFile(path, QJsonDocument(toJson(result_)).toJson(QJsonDocument::Indented))) return false;
-  emit exported({path});
-  return true;
-}
-
-void EvaluationView::chooseCsvFile() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export evaluation as CSV"),
-                                                    QStringLiteral("evaluation.csv"), tr("CSV files (*.csv)"));
-  if (!path.isEmpty() && !exportCsv(path)) QMessageBox::warning(this, tr("Export CSV"), last_error_);
-}
-
-void EvaluationView::chooseJsonFile() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export evaluation as JSON"),
-                                                    QStringLiteral("evaluation.json"), tr("JSON files (*.json)"));
-  if (!path.isEmpty() && !exportJson(path)) QMessageBox::warning(this, tr("Export JSON"), last_error_);
+void EvaluationView::chooseReportFile() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export evaluation report"),
+                                                    QStringLiteral("report.json"), tr("JSON files (*.json)"));
+  if (!path.isEmpty() && !exportReport(path)) QMessageBox::warning(this, tr("Export report"), last_error_);
 }
 
 }  // namespace protext

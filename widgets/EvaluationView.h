@@ -22,7 +22,7 @@ class EvaluationTableModel;
 
 // The outcome of evaluating a labelled image folder: a summary table and top-1 bar chart
 // per method, top-1 per class, and the confusion matrix of one method at a time; exports
-// the lot as CSV or JSON.
+// the report `protext eval` writes.
 class EvaluationView : public QWidget {
   Q_OBJECT
  public:
@@ -37,44 +37,33 @@ class EvaluationView : public QWidget {
   int confusionMethod() const;
   QString lastError() const { return last_error_; }
 
-  // The JSON shape of the CLI's report.json (`protext eval`), plus "correct"/"total" per
-  // method and "method_order", so either program reads the other's reports.
-  static QJsonObject toJson(const EvaluationResult& result);
-  static EvaluationResult fromJson(const QJsonObject& json);
-  static QString summaryCsv(const EvaluationResult& result);
-  static QString perClassCsv(const EvaluationResult& result);
-  static QString confusionCsv(const EvaluationResult& result, int method);
 
  public slots:
   void setResult(const protext::EvaluationResult& result);
   void clear();
   void showConfusionFor(int method);
-  // A directory receives summary.csv, per-class.csv and confusion-<method>.csv; any other
-  // path one file with the three sections one after another. Each file is written
-  // atomically. On failure lastError() says why.
-  bool exportCsv(const QString& path);
-  bool exportJson(const QString& path);
+  // Writes what `protext eval --out path` writes for the same folder: report.json and,
+  // beside it, <stem>-<method>-confusion.csv and -per-class.csv, each atomically (core's
+  // write_report). On failure lastError() says why.
+  bool exportReport(const QString& path);
 
  signals:
   void exported(const QStringList& paths);
 
  private slots:
-  void chooseCsvFile();
-  void chooseJsonFile();
+  void chooseReportFile();
 
  private:
   void fillAccuracyChart();
   void fillConfusion();
   void updateHeader();
   void showCellToolTip(QMouseEvent* event);
-  bool writeFile(const QString& path, const QByteArray& bytes);
 
   EvaluationResult result_;
   QString last_error_;
   QStackedWidget* stack_ = nullptr;
   QLabel* header_ = nullptr;
-  QPushButton* export_csv_ = nullptr;
-  QPushButton* export_json_ = nullptr;
+  QPushButton* export_ = nullptr;
   EvaluationTableModel* summary_model_ = nullptr;
   EvaluationTableModel* per_class_model_ = nullptr;
   QTableView* summary_table_ = nullptr;

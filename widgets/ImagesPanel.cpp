@@ -1,4 +1,5 @@
 #include "widgets/ImagesPanel.h"
+#include "widgets/MethodStyle.h"
 #include "widgets/PanelAction.h"
 
 #include <QAction>
@@ -14,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
-#include <QListView>
 #include <QLocale>
 #include <QMessageBox>
 #include <QMimeData>
@@ -24,129 +24,21 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
-#include <QStyledItemDelegate>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QWheelEvent>
 #include <algorithm>
 
 #include "widgets/ImageListModel.h"
 #include "widgets/ModelService.h"
 #include "widgets/Prediction.h"
+#include "widgets/ThumbnailStrip.h"
 
 namespace protext {
 namespace {
 
-constexpr int kThumb = ImageListModel::kThumbnailSize;
-constexpr int kCellPadding = 6;
 constexpr int kMaxNamesListed = 10;
 constexpr int kPreviewSize = 1024;  // decoded preview bound; the label scales it down further
-const QColor kFailedColor(200, 60, 50);
-
-QIcon warningIcon() {
-  static const QIcon icon = iconOr(QStringLiteral(":/icons/warning.svg"), QStyle::SP_MessageBoxWarning);
-  return icon;
-}
-
-// One thumbnail cell: the picture centred in a square, the file name under it, a warning
-// badge and red frame when the image failed, a small dot while it is being encoded.
-class ThumbnailDelegate : public QStyledItemDelegate {
- public:
-  using QStyledItemDelegate::QStyledItemDelegate;
-
-  static QSize cellSize(const QFontMetrics& metrics) {
-    return {kThumb + 2 * kCellPadding + 8, kThumb + 2 * kCellPadding + metrics.height() + 2};
-  }
-
-  QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const override {
-    return cellSize(option.fontMetrics);
-  }
-
-  void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
-    QStyleOptionViewItem opt = option;
-    initStyleOption(&opt, index);
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    const bool selected = opt.state & QStyle::State_Selected;
-    const QColor highlight = opt.palette.color(QPalette::Highlight);
-    if (selected || (opt.state & QStyle::State_MouseOver)) {
-      // A tinted card rather than a solid block, so the thumbnail keeps its colours.
-      QColor fill = highlight;
-      fill.setAlpha(selected ? 60 : 25);
-      painter->setPen(selected ? QPen(highlight, 2) : Qt::NoPen);
-      painter->setBrush(fill);
-      painter->drawRoundedRect(QRectF(opt.rect).adjusted(1.5, 1.5, -1.5, -1.5), 5, 5);
-    }
-    const QRect square(opt.rect.left() + (opt.rect.width() - kThumb) / 2, opt.rect.top() + kCellPadding, kThumb,
-                       kThumb);
-    const QPixmap thumbnail = index.data(Qt::DecorationRole).value<QPixmap>();
-    const auto state = static_cast<ImageListModel::State>(index.data(ImageListModel::StateRole).toInt());
-    QRect picture = square;
-    if (thumbnail.isNull()) {
-      painter->setPen(Qt::NoPen);
-      painter->setBrush(QColor(225, 225, 225));
-      painter->drawRoundedRect(square.adjusted(8, 8, -8, -8), 4, 4);
-    } else {
-      const QSize size = thumbnail.deviceIndependentSize().toSize().scaled(square.size(), Qt::KeepAspectRatio);
-      picture = QRect(QPoint(0, 0), size);
-      picture.moveCenter(square.center());
-      painter->drawPixmap(picture, thumbnail);
-    }
-    if (state == ImageListModel::State::Failed) {
-      painter->setPen(QPen(kFailedColor, 2));
-      painter->setBrush(Qt::NoBrush);
-      painter->drawRect(picture.adjusted(1, 1, -1, -1));
-      const int badge = 22;
-      warningIcon().paint(painter, QRect(picture.right() - badge - 2, picture.top() + 2, badge, badge));
-    } else if (state == ImageListModel::State::Pending) {
-      // A hollow grey dot: "not encoded yet", quiet enough for a folder of hundreds.
-      const QRect dot(square.right() - 14, square.top() + 4, 10, 10);
-      painter->setPen(QPen(QColor(255, 255, 255), 2));
-      painter->setBrush(QColor(120, 120, 120));
-      painter->drawEllipse(dot);
-    }
-    const QRect text(opt.rect.left() + 2, square.bottom() + 4, opt.rect.width() - 4, opt.fontMetrics.height());
-    painter->setPen(opt.palette.color(QPalette::Text));
-    QFont font = opt.font;
-    font.setBold(selected);
-    painter->setFont(font);
-    painter->drawText(text, Qt::AlignHCenter | Qt::AlignVCenter,
-                      opt.fontMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, text.width()));
-    painter->restore();
-  }
-};
-
-// The thumbnail strip: scrolls sideways with the mouse wheel and, while empty, says what
-// can be dropped on it. Drops are left to the panel, which owns the strip.
-class ThumbnailStrip : public QListView {
- public:
-  explicit ThumbnailStrip(QWidget* parent) : QListView(parent) {}
-
- protected:
-  void wheelEvent(QWheelEvent* event) override {
-    const QPoint delta = event->angleDelta();
-    if (delta.x() == 0 && delta.y() != 0) {
-      QScrollBar* bar = horizontalScrollBar();
-      bar->setValue(bar->value() - delta.y() * bar->singleStep() / 40);
-      event->accept();
-      return;
-    }
-    QListView::wheelEvent(event);
-  }
-
-  void paintEvent(QPaintEvent* event) override {
-    QListView::paintEvent(event);
-    if (model() && model()->rowCount() > 0) return;
-    QPainter painter(viewport());
-    painter.setPen(palette().color(QPalette::PlaceholderText));
-    QFont font = painter.font();
-    font.setPointSizeF(font.pointSizeF() * 1.15);
-    painter.setFont(font);
-    painter.drawText(viewport()->rect().adjusted(12, 8, -12, -8), Qt::AlignCenter | Qt::TextWordWrap,
-                     ImagesPanel::tr("Drop images or folders here, paste an image (Ctrl+V), or use Add Images…"));
-  }
-};
 
 QString listOfNames(const QStringList& names) {
   QStringList shown;
@@ -245,7 +137,6 @@ void ImagesPanel::buildLayout() {
   strip_ = new ThumbnailStrip(this);
   strip_->setObjectName(QStringLiteral("imageStrip"));
   strip_->setModel(model_);
-  strip_->setItemDelegate(new ThumbnailDelegate(strip_));
   strip_->setViewMode(QListView::IconMode);
   strip_->setFlow(QListView::LeftToRight);
   strip_->setWrapping(false);
@@ -264,7 +155,7 @@ void ImagesPanel::buildLayout() {
   strip_->QWidget::addAction(remove_);
   strip_->QWidget::addAction(clear_);
   strip_->QWidget::addAction(paste_);
-  const QSize cell = ThumbnailDelegate::cellSize(strip_->fontMetrics());
+  const QSize cell = ThumbnailStrip::cellSize(strip_->fontMetrics());
   strip_->setFixedHeight(cell.height() + 2 * strip_->spacing() + strip_->horizontalScrollBar()->sizeHint().height() +
                          2 * strip_->frameWidth() + 2);
 
@@ -605,7 +496,7 @@ void ImagesPanel::updatePredictions() {
   }
   status_->setText(status);
   status_->setStyleSheet(QStringLiteral("color: %1; font-size: 13pt;")
-                             .arg(failed ? kFailedColor.name() : QStringLiteral("#808080")));
+                             .arg(failed ? ThumbnailStrip::failedColor().name() : QStringLiteral("#808080")));
   // With no image at all the comparison view's own invitation to drop one says it best.
   const bool explain = predictions_.isEmpty() && model_->rowCount() > 0;
   results_stack_->setCurrentWidget(explain ? static_cast<QWidget*>(status_) : comparison_);
@@ -630,7 +521,7 @@ void ImagesPanel::updateDetails() {
   QString truth;
   if (!image.trueClass.isEmpty()) {
     truth = tr("True class: <span style='color:%1; font-weight:600'>%2</span>")
-                .arg(MethodComparisonView::trueClassColor().name(), image.trueClass.toHtmlEscaped());
+                .arg(MethodStyle::trueClassColor().name(), image.trueClass.toHtmlEscaped());
   } else if (!classifiers_.classes.isEmpty()) {
     truth = tr("<span style='color:#808080'>Neither the folder “%1” nor the file name names a class</span>")
                 .arg(info.absoluteDir().dirName().toHtmlEscaped());
@@ -690,7 +581,7 @@ void ImagesPanel::updateCount() {
   QStringList parts;
   if (model_->rowCount() > 0) parts << tr("%n images", nullptr, model_->rowCount());
   if (pending > 0) parts << tr("%n encoding", nullptr, pending);
-  if (failed > 0) parts << tr("<span style='color:%1'>%n failed</span>", nullptr, failed).arg(kFailedColor.name());
+  if (failed > 0) parts << tr("<span style='color:%1'>%n failed</span>", nullptr, failed).arg(ThumbnailStrip::failedColor().name());
   count_->setText(parts.join(QStringLiteral(" · ")));
   updateActionStates();
 }

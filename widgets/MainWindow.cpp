@@ -20,6 +20,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include "core/error.h"
 #include "widgets/ClassFiles.h"
 #include "widgets/ClassListEditor.h"
 #include "widgets/ClassListModel.h"
@@ -32,6 +33,7 @@
 #include "widgets/ProcessMemory.h"
 #include "widgets/ProjectFile.h"
 #include "widgets/PromptsPanel.h"
+#include "widgets/StudioSettings.h"
 #include "widgets/TrainingPanel.h"
 #include "widgets/TrainingService.h"
 
@@ -78,8 +80,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
   memoryTimer->start(2000);
   updateStatus();
 
-  QSettings settings;
-  if (options_.openEmbeddedModel && settings.value(PreferencesDialog::kOpenMiniModelKey, true).toBool()) {
+  if (options_.openEmbeddedModel && StudioSettings().openMiniModel()) {
     loadDemoClasses();
     modelPanel_->openPath(ModelService::embeddedModelPath());
   }
@@ -289,8 +290,7 @@ void MainWindow::wireServices() {
       evaluatePanel_->onFailed(tr("Open a model before evaluating."));
       return;
     }
-    QSettings settings;
-    const QString cache = settings.value(PreferencesDialog::kCacheDirKey, PreferencesDialog::defaultCacheDir()).toString();
+    const QString cache = StudioSettings().cacheDir();
     evaluation_->start(models_->handle(), folder, classifiers_, cache);
   });
   connect(evaluatePanel_, &EvaluatePanel::cancelRequested, evaluation_, &EvaluationService::cancel);
@@ -303,9 +303,9 @@ void MainWindow::wireServices() {
 
 void MainWindow::restoreLayout() {
   defaultState_ = saveState();
-  QSettings settings;
-  restoreGeometry(settings.value("window/geometry").toByteArray());
-  restoreState(settings.value("window/state").toByteArray());
+  const StudioSettings settings;
+  restoreGeometry(settings.windowGeometry());
+  restoreState(settings.windowState());
 }
 
 void MainWindow::pushClassesToModel() { models_->setClasses(classes_->classes(), classes_->descriptionMap()); }
@@ -351,7 +351,7 @@ bool MainWindow::openProject(const QString& path) {
     updateTitle();
     return true;
   } catch (const std::exception& e) {
-    showError(tr("Open project"), QString::fromUtf8(e.what()));
+    showError(tr("Open project"), QString::fromStdString(error_message(e)));
     return false;
   }
 }
@@ -369,7 +369,7 @@ bool MainWindow::saveProject(const QString& path) {
   try {
     ProjectFile::write(path, data);
   } catch (const std::exception& e) {
-    showError(tr("Save project"), QString::fromUtf8(e.what()));
+    showError(tr("Save project"), QString::fromStdString(error_message(e)));
     return false;
   }
   projectPath_ = path;
@@ -488,9 +488,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   }
   training_->stop();
   evaluation_->cancel();
-  QSettings settings;
-  settings.setValue("window/geometry", saveGeometry());
-  settings.setValue("window/state", saveState());
+  StudioSettings().setWindow(saveGeometry(), saveState());
   event->accept();
 }
 

@@ -1,5 +1,5 @@
 #include "widgets/MethodComparisonView.h"
-#include "widgets/Prediction.h"
+#include "widgets/MethodStyle.h"
 
 #include <QFontMetrics>
 #include <QHBoxLayout>
@@ -28,29 +28,6 @@ QString percentText(double p) {
 }
 
 }  // namespace
-
-QColor MethodComparisonView::methodColor(const QString& method) {
-  // Tableau-10 hues, none of them green: green means "the true class" in every chart.
-  static const QHash<QString, QColor> kBuiltIn{{QStringLiteral("Template"), QColor(78, 121, 167)},
-                                                {QStringLiteral("Ensemble"), QColor(176, 122, 161)},
-                                                {QStringLiteral("Descriptions"), QColor(242, 142, 43)},
-                                                {QStringLiteral("ProText"), QColor(225, 87, 89)}};
-  const auto it = kBuiltIn.find(method);
-  if (it != kBuiltIn.end()) return *it;
-  // Under a translation the names differ: map them back to the built-in methods.
-  static const QHash<QString, QString> kEnglish{{QStringLiteral("template"), QStringLiteral("Template")},
-                                                 {QStringLiteral("ensemble"), QStringLiteral("Ensemble")},
-                                                 {QStringLiteral("descriptions"), QStringLiteral("Descriptions")},
-                                                 {QStringLiteral("protext"), QStringLiteral("ProText")}};
-  for (auto key = kEnglish.begin(); key != kEnglish.end(); ++key)
-    if (method == methodDisplayName(key.key())) return kBuiltIn.value(key.value());
-  static const QColor kOthers[] = {QColor(118, 183, 178), QColor(156, 117, 95), QColor(186, 176, 172),
-                                   QColor(255, 157, 167), QColor(237, 201, 72)};
-  return kOthers[qHash(method) % (sizeof kOthers / sizeof kOthers[0])];
-}
-
-QColor MethodComparisonView::trueClassColor() { return QColor(44, 160, 44); }
-QColor MethodComparisonView::warningColor() { return QColor(180, 83, 9); }
 
 MethodComparisonView::MethodComparisonView(QWidget* parent) : QWidget(parent) {
   stack_ = new QStackedWidget(this);
@@ -189,17 +166,17 @@ void MethodComparisonView::fillChart(int index) {
   chart->clearItems();
   const int k = std::min<int>({top_k_, int(prediction.labels.size()), int(prediction.probabilities.size())});
 
-  const QColor color = methodColor(prediction.method);
+  const QColor color = MethodStyle::color(prediction.method);
   auto* bars = new QCPBars(chart->yAxis, chart->xAxis);
-  bars->setName(prediction.method);
+  bars->setName(MethodStyle::label(prediction.method));
   bars->setWidth(0.7);
   bars->setPen(QPen(color.darker(120)));
   bars->setBrush(color);
   auto* true_bar = new QCPBars(chart->yAxis, chart->xAxis);
   true_bar->setName(tr("True class"));
   true_bar->setWidth(0.7);
-  true_bar->setPen(QPen(trueClassColor().darker(130)));
-  true_bar->setBrush(trueClassColor());
+  true_bar->setPen(QPen(MethodStyle::trueClassColor().darker(130)));
+  true_bar->setBrush(MethodStyle::trueClassColor());
 
   auto ticker = QSharedPointer<QCPAxisTickerText>::create();
   const QFontMetrics metrics(chart->yAxis->tickLabelFont());
@@ -255,7 +232,7 @@ void MethodComparisonView::fillChart(int index) {
     none->setColor(kMuted);
     none->setText(tr("No prediction"));
   }
-  chart->setToolTip(tr("%1: the %n most probable classes", nullptr, k).arg(prediction.method));
+  chart->setToolTip(tr("%1: the %n most probable classes", nullptr, k).arg(MethodStyle::label(prediction.method)));
   updateTitle(index);
   chart->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -263,22 +240,22 @@ void MethodComparisonView::fillChart(int index) {
 void MethodComparisonView::updateTitle(int index) {
   const MethodPrediction& prediction = predictions_[index];
   const bool disagrees = isDisagreeing(index);
-  const QString name_color = disagrees ? warningColor().name() : kText.name();
+  const QString name_color = disagrees ? MethodStyle::warningColor().name() : kText.name();
   QString html = QStringLiteral("<span style=\"color:%1;\">&#9632;</span>&nbsp;<b style=\"color:%2;\">%3</b>")
-                     .arg(methodColor(prediction.method).name(), name_color, prediction.method.toHtmlEscaped());
+                     .arg(MethodStyle::color(prediction.method).name(), name_color, MethodStyle::label(prediction.method).toHtmlEscaped());
   if (disagrees)
     html += QStringLiteral("&nbsp; <span style=\"background-color:%1; color:white;\">&nbsp;%2&nbsp;</span>")
-                .arg(warningColor().name(), tr("disagrees").toHtmlEscaped());
+                .arg(MethodStyle::warningColor().name(), tr("disagrees").toHtmlEscaped());
   QString detail;
   const QString top = topLabel(index);
   if (top.isEmpty()) {
     detail = QStringLiteral("<span style=\"color:%1;\">%2</span>").arg(kMuted.name(), tr("no prediction"));
   } else if (isCorrect(index)) {
     detail = QStringLiteral("<span style=\"color:%1;\">&#10003; %2</span>")
-                 .arg(trueClassColor().darker(120).name(), tr("top-1 is the true class").toHtmlEscaped());
+                 .arg(MethodStyle::trueClassColor().darker(120).name(), tr("top-1 is the true class").toHtmlEscaped());
   } else {
     detail = QStringLiteral("<span style=\"color:%1;\">%2</span>")
-                 .arg(disagrees ? warningColor().name() : kMuted.name(),
+                 .arg(disagrees ? MethodStyle::warningColor().name() : kMuted.name(),
                       tr("top-1: %1").arg(top).toHtmlEscaped());
     if (!true_class_.isEmpty() && !prediction.labels.mid(0, top_k_).contains(true_class_))
       detail += QStringLiteral("<span style=\"color:%1;\"> · %2</span>")
@@ -286,8 +263,8 @@ void MethodComparisonView::updateTitle(int index) {
   }
   QLabel* title = columns_[index].title;
   title->setText(html + QStringLiteral("<br>") + detail);
-  QString tip = disagrees ? tr("%1 picks %2 where most methods pick %3").arg(prediction.method, top, consensus_)
-                          : tr("%1's most probable classes for this image").arg(prediction.method);
+  QString tip = disagrees ? tr("%1 picks %2 where most methods pick %3").arg(MethodStyle::label(prediction.method), top, consensus_)
+                          : tr("%1's most probable classes for this image").arg(MethodStyle::label(prediction.method));
   title->setToolTip(tip);
 }
 

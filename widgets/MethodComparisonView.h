@@ -15,7 +15,7 @@ namespace protext {
 // One method's answer for one image: labels and probabilities sorted by descending
 // probability, top-k only.
 struct MethodPrediction {
-  QString method;
+  QString method;  // core's method id; MethodStyle gives its label and colour
   QStringList labels;
   QVector<double> probabilities;
 };
@@ -26,12 +26,6 @@ class MethodComparisonView : public QWidget {
   Q_OBJECT
  public:
   explicit MethodComparisonView(QWidget* parent = nullptr);
-
-  // The app's one colour per method, shared by every chart that shows methods; names
-  // outside the four built-in ones get a stable colour from their hash.
-  static QColor methodColor(const QString& method);
-  static QColor trueClassColor();
-  static QColor warningColor();
 
   int topK() const { return top_k_; }
   int methodCount() const { return predictions_.size(); }

@@ -19,7 +19,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/ModelService.h"
-#include "widgets/PreferencesDialog.h"
+#include "widgets/StudioSettings.h"
 
 namespace protext {
 namespace {
@@ -222,7 +222,7 @@ void ModelPanel::fillDevices() {
   }
   if (device_->count() == 0) device_->addItem(QIcon(QStringLiteral(":/icons/cpu.svg")), deviceLabel("cpu"), "cpu");
   // The preferred device from the preferences, when this computer has it.
-  setCurrentDevice(settings_->value(PreferencesDialog::kDeviceKey).toString());
+  setCurrentDevice(StudioSettings(settings_).device(QString()));
 }
 
 QString ModelPanel::currentDevice() const {
@@ -236,7 +236,7 @@ bool ModelPanel::setCurrentDevice(const QString& device) {
   return true;
 }
 
-QStringList ModelPanel::recentModels() const { return settings_->value(kRecentKey).toStringList(); }
+QStringList ModelPanel::recentModels() const { return StudioSettings(settings_).recentModels(); }
 
 QLabel* ModelPanel::infoValue(const QString& key) const { return values_.value(key); }
 
@@ -276,18 +276,18 @@ void ModelPanel::openEmbedded() {
 
 void ModelPanel::chooseFile() {
   const QString path = QFileDialog::getOpenFileName(
-      this, tr("Open CLIP weights"), settings_->value(kLastDirKey, QDir::homePath()).toString(),
+      this, tr("Open CLIP weights"), StudioSettings(settings_).lastModelDir(),
       tr("CLIP weights (*.pt *.safetensors);;OpenAI checkpoints (*.pt);;Safetensors (*.safetensors);;All files (*)"));
   if (path.isEmpty()) return;
-  settings_->setValue(kLastDirKey, QFileInfo(path).absolutePath());
+  StudioSettings(settings_).setLastModelDir(QFileInfo(path).absolutePath());
   openPath(path);
 }
 
 void ModelPanel::chooseFolder() {
   const QString path = QFileDialog::getExistingDirectory(
-      this, tr("Open a Hugging Face CLIP folder"), settings_->value(kLastDirKey, QDir::homePath()).toString());
+      this, tr("Open a Hugging Face CLIP folder"), StudioSettings(settings_).lastModelDir());
   if (path.isEmpty()) return;
-  settings_->setValue(kLastDirKey, QFileInfo(path).absolutePath());
+  StudioSettings(settings_).setLastModelDir(QFileInfo(path).absolutePath());
   openPath(path);
 }
 
@@ -296,19 +296,19 @@ void ModelPanel::addRecent(const QString& path) {
   recent.removeAll(path);
   recent.prepend(path);
   while (recent.size() > kMaxRecent) recent.removeLast();
-  settings_->setValue(kRecentKey, recent);
+  StudioSettings(settings_).setRecentModels(recent);
   refreshRecent();
 }
 
 void ModelPanel::removeRecent(const QString& path) {
   QStringList recent = recentModels();
   recent.removeAll(path);
-  settings_->setValue(kRecentKey, recent);
+  StudioSettings(settings_).setRecentModels(recent);
   refreshRecent();
 }
 
 void ModelPanel::clearRecent() {
-  settings_->remove(kRecentKey);
+  StudioSettings(settings_).setRecentModels({});
   refreshRecent();
 }
 

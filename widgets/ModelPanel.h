@@ -27,8 +27,6 @@ class ModelPanel : public QWidget {
   Q_OBJECT
 
  public:
-  static constexpr const char* kRecentKey = "models/recent";   // QStringList, most recent first
-  static constexpr const char* kLastDirKey = "models/lastDir";
   static constexpr int kMaxRecent = 8;
 
   // `settings` defaults to a QSettings() for the application; it must outlive the panel.

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMetaObject>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -11,9 +12,8 @@
 #include "core/protext/prompt_conversion.h"
 #include "core/protext/prompts.h"
 #include "core/runtime/resources.h"
-#include "core/zeroshot/classifier.h"
-#include "core/zeroshot/descriptions.h"
-#include "core/zeroshot/templates.h"
+#include "core/zeroshot/method_set.h"
+#include "core/zeroshot/probabilities.h"
 #ifdef PROTEXT_WITH_IMAGES
 #include "core/image/preprocess.h"
 #endif
@@ -79,7 +79,7 @@ struct ModelService::State {
   ModelHandlePtr handle;
   std::mutex handle_mutex;  // handle() is read from the GUI thread
   PromptLearner prompts{nullptr};
-  QString prompts_template;
+  std::string prompts_template;
   QHash<QString, QVector<float>> image_cache;  // key: path + size + mtime
   std::vector<std::string> ensemble_templates;  // read once, not on every class-list edit
 };
@@ -91,8 +91,6 @@ QString image_key(const QString& path) {
   return info.absoluteFilePath() + '|' + QString::number(info.size()) + '|' +
          QString::number(info.lastModified().toMSecsSinceEpoch());
 }
-
-QString message_of(const std::exception& e) { return QString::fromUtf8(e.what()); }
 
 }  // namespace
 
@@ -120,43 +118,49 @@ ModelHandlePtr ModelService::handle() const {
   return state_->handle;
 }
 
-void ModelService::post(std::function<void()> work) {
+template <typename Work, typename Done, typename Failed>
+void ModelService::run(Work work, Done done, Failed failed) {
   if (pending_.fetch_add(1) == 0) emit busyChanged(true);
-  worker_.post([this, work = std::move(work)] {
-    work();
-    QMetaObject::invokeMethod(this, [this] {
-      if (pending_.fetch_sub(1) == 1) emit busyChanged(false);
-    });
-  });
+  auto finished = [this] {
+    if (pending_.fetch_sub(1) == 1) emit busyChanged(false);
+  };
+  using Result = std::invoke_result_t<Work&>;
+  if constexpr (std::is_void_v<Result>) {
+    worker_.run(
+        this, std::move(work), [done, finished]() mutable { done(), finished(); },
+        [failed, finished](const QString& message) mutable { failed(message), finished(); });
+  } else {
+    worker_.run(
+        this, std::move(work), [done, finished](const Result& result) mutable { done(result), finished(); },
+        [failed, finished](const QString& message) mutable { failed(message), finished(); });
+  }
 }
 
 void ModelService::open(const QString& path, const QString& device) {
   emit opening(path);
   auto state = state_;
-  post([this, state, path, device] {
-    try {
-      LoadOptions options;
-      options.device = device.toStdString();
-      auto clip = ClipModel::open(QDir::cleanPath(path).toStdString(), options);
-      const bool embedded = QFileInfo(path).canonicalFilePath() == QFileInfo(embeddedModelPath()).canonicalFilePath();
-      const ModelInfo info = describe_model(*clip, device, embedded);
-      {
-        std::lock_guard<std::mutex> lock(state->handle_mutex);
-        state->handle = std::make_shared<ModelHandle>(ModelHandle{clip});
-      }
-      state->prompts = nullptr;
-      state->image_cache.clear();
-      QMetaObject::invokeMethod(this, [this, info] {
+  run(
+      [state, path, device] {
+        LoadOptions options;
+        options.device = device.toStdString();
+        auto clip = ClipModel::open(QDir::cleanPath(path).toStdString(), options);
+        const bool embedded = QFileInfo(path).canonicalFilePath() == QFileInfo(embeddedModelPath()).canonicalFilePath();
+        const ModelInfo info = describe_model(*clip, device, embedded);
+        {
+          std::lock_guard<std::mutex> lock(state->handle_mutex);
+          state->handle = std::make_shared<ModelHandle>(ModelHandle{clip});
+        }
+        state->prompts = nullptr;
+        state->image_cache.clear();
+        return info;
+      },
+      [this](const ModelInfo& info) {
         info_ = info;
         promptsPath_.clear();
         emit opened(info);
         rebuildClassifiers();
-      });
-    } catch (const std::exception& e) {
-      const QString message = message_of(e);
-      QMetaObject::invokeMethod(this, [this, path, message] { emit openFailed(path, message); });
-    }
-  });
+      },
+      [this, path](const QString& message) { emit openFailed(path, message); });
 }
 
 void ModelService::setClasses(const QStringList& classes, const QMap<QString, QStringList>& descriptions,
@@ -167,134 +171,132 @@ void ModelService::setClasses(const QStringList& classes, const QMap<QString, QS
   rebuildClassifiers();
 }
 
+namespace {
+
+// The app's class list and descriptions as core's method inputs.
+ClassifierSet build_classifiers(ModelService::State& state, ClipModel& clip, const QStringList& classes,
+                                const QMap<QString, QStringList>& descriptions, const QString& text_template) {
+  ClassifierSet set;
+  set.classes = classes;
+  set.logitMultiplier = logit_multiplier(clip.logit_scale());
+  set.dim = static_cast<int>(clip.config().embed_dim);
+  if (classes.isEmpty()) return set;
+  MethodInputs in;
+  for (const auto& c : classes) in.classes.push_back(c.toStdString());
+  in.text_template = text_template.toStdString();
+  if (state.ensemble_templates.empty()) state.ensemble_templates = read_templates(default_template_set_path());
+  in.ensemble_templates = state.ensemble_templates;
+  const DescriptionSet described = description_set(classes, descriptions, "descriptions");
+  if (!described.by_key.empty()) in.descriptions = described;
+  in.prompts = state.prompts;
+  in.prompts_template = state.prompts_template;
+  const MethodSet built = build_method_set(clip, in);
+  for (const auto& m : built.methods) {
+    const QString id = QString::fromStdString(method_name(m.method));
+    set.methods << id;
+    set.weights[id] = to_qvector(m.weights);
+  }
+  if (!in.descriptions)
+    set.notes << QString::fromStdString("the " + method_name(Method::Descriptions) +
+                                        " method is skipped: no class has descriptions");
+  for (const auto& note : built.notes) set.notes << QString::fromStdString(note);
+  return set;
+}
+
+}  // namespace
+
 void ModelService::rebuildClassifiers() {
   const int generation = ++generation_;
   auto state = state_;
   const QStringList classes = classes_;
   const QMap<QString, QStringList> descriptions = descriptions_;
   const QString text_template = template_;
-  post([this, state, generation, classes, descriptions, text_template] {
-    // A newer request is queued behind this one: let it do the work.
-    if (generation != generation_.load()) return;
-    if (!state->handle) return;
-    ClassifierSet set;
-    set.generation = generation;
-    set.classes = classes;
-    try {
-      ClipModel& clip = *state->handle->clip;
-      set.logitScale = std::min(clip.logit_scale(), 100.0);
-      set.dim = static_cast<int>(clip.config().embed_dim);
-      std::vector<std::string> names;
-      for (const auto& c : classes) names.push_back(c.toStdString());
-      if (!names.empty()) {
-        auto add = [&](const QString& method, const torch::Tensor& weights) {
-          set.methods << method;
-          set.weights[method] = to_qvector(weights);
-        };
-        add("template", template_classifier(clip, names, text_template.toStdString()));
-        if (state->ensemble_templates.empty()) state->ensemble_templates = read_templates(default_template_set_path());
-        add("ensemble", ensemble_classifier(clip, names, state->ensemble_templates));
-        const QStringList without = classes_without_descriptions(classes, descriptions);
-        if (without.isEmpty()) {
-          add("descriptions", description_classifier(clip, names, description_set(classes, descriptions, "descriptions")));
-        } else {
-          set.notes << QObject::tr("LLM descriptions: %n class(es) without descriptions (%1)", nullptr, without.size())
-                           .arg(without.mid(0, 3).join(", ") + (without.size() > 3 ? ", …" : ""));
-        }
-        if (state->prompts)
-          add("protext", protext_classifier(clip, state->prompts, names, state->prompts_template.toStdString()));
-      }
-      QMetaObject::invokeMethod(this, [this, set] {
-        if (set.generation == generation_.load()) emit classifiersReady(set);
-      });
-    } catch (const std::exception& e) {
-      const QString message = message_of(e);
-      QMetaObject::invokeMethod(this, [this, message] { emit classifiersFailed(message); });
-    }
-  });
+  run(
+      [this, state, generation, classes, descriptions, text_template] {
+        // A newer request is queued behind this one (or no model is open): nothing to build.
+        std::optional<ClassifierSet> set;
+        if (generation != generation_.load() || !state->handle) return set;
+        set = build_classifiers(*state, *state->handle->clip, classes, descriptions, text_template);
+        set->generation = generation;
+        return set;
+      },
+      [this](const std::optional<ClassifierSet>& set) {
+        if (set && set->generation == generation_.load()) emit classifiersReady(*set);
+      },
+      [this](const QString& message) { emit classifiersFailed(message); });
 }
 
 void ModelService::loadPrompts(const QString& path) {
   auto state = state_;
-  post([this, state, path] {
-    try {
-      if (!state->handle) throw Error(path.toStdString(), "open a model before loading prompts");
-      ClipModel& clip = *state->handle->clip;
-      auto loaded = load_prompts(path.toStdString(), clip);
-      QString text_template = kDefaultTemplate;
-      if (loaded.metadata.contains("template") && loaded.metadata["template"].is_string())
-        text_template = QString::fromStdString(loaded.metadata["template"].get<std::string>());
-      PromptWords words;
-      for (const auto& row : nearest_tokens(clip, loaded.learner->ctx.detach(), 5)) {
-        QStringList w;
-        QVector<double> cos;
-        for (const auto& t : row) {
-          w << QString::fromStdString(t.token);
-          cos << t.cosine;
+  run(
+      [state, path] {
+        if (!state->handle) throw Error(path.toStdString(), "open a model before loading prompts");
+        ClipModel& clip = *state->handle->clip;
+        auto loaded = load_prompts(path.toStdString(), clip);
+        PromptWords words;
+        for (const auto& row : nearest_tokens(clip, loaded.learner->ctx.detach(), 5)) {
+          QStringList w;
+          QVector<double> cos;
+          for (const auto& t : row) {
+            w << QString::fromStdString(t.token);
+            cos << t.cosine;
+          }
+          words.words << w;
+          words.cosines << cos;
         }
-        words.words << w;
-        words.cosines << cos;
-      }
-      state->prompts = loaded.learner;
-      state->prompts_template = text_template;
-      const QString warning = QString::fromStdString(loaded.warning);
-      QMetaObject::invokeMethod(this, [this, path, warning, words] {
+        state->prompts = loaded.learner;
+        state->prompts_template = prompts_template(loaded);
+        return std::make_pair(QString::fromStdString(loaded.warning), words);
+      },
+      [this, path](const std::pair<QString, PromptWords>& loaded) {
         promptsPath_ = path;
-        emit promptsLoaded(path, warning, words);
+        emit promptsLoaded(path, loaded.first, loaded.second);
         rebuildClassifiers();
-      });
-    } catch (const std::exception& e) {
-      const QString message = message_of(e);
-      QMetaObject::invokeMethod(this, [this, path, message] { emit promptsFailed(path, message); });
-    }
-  });
+      },
+      [this, path](const QString& message) { emit promptsFailed(path, message); });
 }
 
 void ModelService::clearPrompts() {
   auto state = state_;
-  post([state] { state->prompts = nullptr; });
+  run([state] { state->prompts = nullptr; }, [] {}, [](const QString&) {});
   promptsPath_.clear();
   rebuildClassifiers();
 }
 
 void ModelService::exportPrompts(const QString& path) {
   const QString source = promptsPath_;
-  post([this, source, path] {
-    try {
-      if (source.isEmpty()) throw Error(path.toStdString(), "no prompts are loaded to export");
-      convert_prompts(source.toStdString(), path.toStdString());
-      QMetaObject::invokeMethod(this, [this, path] { emit promptsExported(path); });
-    } catch (const std::exception& e) {
-      const QString message = message_of(e);
-      QMetaObject::invokeMethod(this, [this, path, message] { emit promptsFailed(path, message); });
-    }
-  });
+  run(
+      [source, path] {
+        if (source.isEmpty()) throw Error(path.toStdString(), "no prompts are loaded to export");
+        convert_prompts(source.toStdString(), path.toStdString());
+      },
+      [this, path] { emit promptsExported(path); },
+      [this, path](const QString& message) { emit promptsFailed(path, message); });
 }
 
 void ModelService::encodeImages(const QStringList& paths) {
   auto state = state_;
   for (const QString& path : paths) {
-    post([this, state, path] {
-      try {
-        if (!state->handle) throw Error(path.toStdString(), "no model is open");
+    run(
+        [state, path] {
+          if (!state->handle) throw Error(path.toStdString(), "no model is open");
 #ifdef PROTEXT_WITH_IMAGES
-        const QString key = image_key(path);
-        QVector<float> embedding = state->image_cache.value(key);
-        if (embedding.isEmpty()) {
-          ClipModel& clip = *state->handle->clip;
-          const auto pixels = preprocess_image(path.toStdString(), static_cast<int>(clip.config().vision.image_size));
-          embedding = to_qvector(clip.encode_images(pixels.unsqueeze(0)));
-          state->image_cache.insert(key, embedding);
-        }
-        QMetaObject::invokeMethod(this, [this, path, embedding] { emit imageEncoded(path, embedding); });
+          const QString key = image_key(path);
+          QVector<float> embedding = state->image_cache.value(key);
+          if (embedding.isEmpty()) {
+            ClipModel& clip = *state->handle->clip;
+            const auto pixels = preprocess_image(path.toStdString(), static_cast<int>(clip.config().vision.image_size));
+            embedding = to_qvector(clip.encode_images(pixels.unsqueeze(0)));
+            state->image_cache.insert(key, embedding);
+          }
+          return embedding;
 #else
-        throw Error(path.toStdString(), "this build has no image support");
+          throw Error(path.toStdString(), "this build has no image support");
+          return QVector<float>{};
 #endif
-      } catch (const std::exception& e) {
-        const QString message = message_of(e);
-        QMetaObject::invokeMethod(this, [this, path, message] { emit imageFailed(path, message); });
-      }
-    });
+        },
+        [this, path](const QVector<float>& embedding) { emit imageEncoded(path, embedding); },
+        [this, path](const QString& message) { emit imageFailed(path, message); });
   }
 }
 

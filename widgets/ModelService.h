@@ -53,9 +53,13 @@ class ModelService : public QObject {
   void imageFailed(const QString& path, const QString& message);
   void busyChanged(bool busy);
 
+ public:
+  struct State;  // the worker side, defined in the .cpp
+
  private:
-  struct State;
-  void post(std::function<void()> work);
+  // Work on the model thread, counted for busy(); done/failed come back on the GUI thread.
+  template <typename Work, typename Done, typename Failed>
+  void run(Work work, Done done, Failed failed);
   void rebuildClassifiers();
 
   WorkerThread worker_;

@@ -6,12 +6,11 @@
 
 namespace protext {
 
-// Probabilities of every class for one image embedding under each method of `set`:
-// softmax(logitScale · cosine), computed here on the GUI thread because it is a few
-// thousand multiply-adds, so a class-list edit redraws every chart at once.
+// Probabilities of every class for one image embedding under `method` of `set`, from core's
+// torch-free class_probabilities(): the arithmetic `protext classify` runs, here on the GUI
+// thread because it is a few thousand multiply-adds, so a class-list edit redraws at once.
 QVector<double> classProbabilities(const ClassifierSet& set, const QString& method, const QVector<float>& embedding);
-// Top-k per method, in the set's method order, with display names for the methods.
+// Top-k per method, in the set's method order; MethodPrediction::method is the method id.
 QVector<MethodPrediction> predictTopK(const ClassifierSet& set, const QVector<float>& embedding, int k);
-QString methodDisplayName(const QString& method);
 
 }  // namespace protext

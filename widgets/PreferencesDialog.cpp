@@ -1,4 +1,5 @@
 #include "widgets/PreferencesDialog.h"
+#include "widgets/StudioSettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,7 +27,7 @@
 namespace protext {
 
 namespace {
-const QString kSystemLanguage = QStringLiteral("system");
+const QString kSystemLanguage = QString::fromLatin1(StudioSettings::kSystemLanguage);
 }
 
 PreferencesDialog::PreferencesDialog(const QStringList& devices, QSettings* settings, QWidget* parent)
@@ -43,12 +44,6 @@ PreferencesDialog::PreferencesDialog(const QStringList& devices, QSettings* sett
 PreferencesDialog::~PreferencesDialog() {
   if (ownsSettings_) delete settings_;
 }
-
-QString PreferencesDialog::defaultCacheDir() {
-  return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("images"));
-}
-
-int PreferencesDialog::defaultThreads() { return qMax(1, QThread::idealThreadCount()); }
 
 void PreferencesDialog::buildUi() {
   setMinimumWidth(480);
@@ -87,7 +82,7 @@ void PreferencesDialog::buildUi() {
 
   cacheDirEdit_ = new QLineEdit;
   cacheDirEdit_->setObjectName(QStringLiteral("cacheDirEdit"));
-  cacheDirEdit_->setPlaceholderText(QDir::toNativeSeparators(defaultCacheDir()));
+  cacheDirEdit_->setPlaceholderText(QDir::toNativeSeparators(StudioSettings::defaultCacheDir()));
   cacheDirEdit_->setClearButtonEnabled(true);
   browseButton_ = new QPushButton;
   browseButton_->setObjectName(QStringLiteral("browseButton"));
@@ -99,7 +94,7 @@ void PreferencesDialog::buildUi() {
 
   threadsSpin_ = new QSpinBox;
   threadsSpin_->setObjectName(QStringLiteral("threadsSpin"));
-  threadsSpin_->setRange(1, defaultThreads());
+  threadsSpin_->setRange(1, StudioSettings::defaultThreads());
   threadsSpin_->setMinimumWidth(80);
 
   auto* engineForm = new QFormLayout;
@@ -177,7 +172,7 @@ void PreferencesDialog::retranslate() {
 
   threadsLabel_->setText(tr("CPU &threads:"));
   threadsSpin_->setToolTip(tr("Threads for work on the CPU; this computer has %n logical core(s)", nullptr,
-                              defaultThreads()));
+                              StudioSettings::defaultThreads()));
 
   openMiniModelCheck_->setText(tr("&Open the built-in mini model at start"));
   openMiniModelCheck_->setToolTip(
@@ -194,31 +189,33 @@ void PreferencesDialog::changeEvent(QEvent* event) {
 }
 
 void PreferencesDialog::load() {
-  const QString language = settings_->value(QLatin1String(kLanguageKey), kSystemLanguage).toString();
+  const StudioSettings saved(settings_);
+  const QString language = saved.language();
   const QString resolved =
       language.isEmpty() || language == kSystemLanguage ? kSystemLanguage : Translations::resolve(language);
   const int languageIndex = languageCombo_->findData(resolved.isEmpty() ? kSystemLanguage : resolved);
   languageCombo_->setCurrentIndex(qMax(0, languageIndex));
 
-  savedDevice_ = settings_->value(QLatin1String(kDeviceKey), devices_.first()).toString();
+  savedDevice_ = saved.device(devices_.first());
   const int deviceIndex = deviceCombo_->findData(savedDevice_);
   deviceCombo_->setCurrentIndex(qMax(0, deviceIndex));
 
-  const QString cacheDir = settings_->value(QLatin1String(kCacheDirKey)).toString();
-  cacheDirEdit_->setText(cacheDir == defaultCacheDir() ? QString() : QDir::toNativeSeparators(cacheDir));
-  threadsSpin_->setValue(settings_->value(QLatin1String(kThreadsKey), defaultThreads()).toInt());
-  openMiniModelCheck_->setChecked(settings_->value(QLatin1String(kOpenMiniModelKey), true).toBool());
+  const QString cacheDir = saved.cacheDir();
+  cacheDirEdit_->setText(cacheDir == StudioSettings::defaultCacheDir() ? QString() : QDir::toNativeSeparators(cacheDir));
+  threadsSpin_->setValue(saved.threads());
+  openMiniModelCheck_->setChecked(saved.openMiniModel());
   updateDeviceWarning();
 }
 
 void PreferencesDialog::apply() {
-  const QString previousLanguage = settings_->value(QLatin1String(kLanguageKey), kSystemLanguage).toString();
-  settings_->setValue(QLatin1String(kLanguageKey), language());
-  settings_->setValue(QLatin1String(kDeviceKey), device());
-  settings_->setValue(QLatin1String(kCacheDirKey), cacheDir());
-  settings_->setValue(QLatin1String(kThreadsKey), threads());
-  settings_->setValue(QLatin1String(kOpenMiniModelKey), openMiniModelAtStart());
-  settings_->sync();
+  StudioSettings saved(settings_);
+  const QString previousLanguage = saved.language();
+  saved.setLanguage(language());
+  saved.setDevice(device());
+  saved.setCacheDir(cacheDir());
+  saved.setThreads(threads());
+  saved.setOpenMiniModel(openMiniModelAtStart());
+  saved.sync();
   savedDevice_ = device();
   updateDeviceWarning();
 
@@ -241,7 +238,7 @@ void PreferencesDialog::restoreDefaults() {
   languageCombo_->setCurrentIndex(languageCombo_->findData(kSystemLanguage));
   deviceCombo_->setCurrentIndex(0);
   cacheDirEdit_->clear();
-  threadsSpin_->setValue(defaultThreads());
+  threadsSpin_->setValue(StudioSettings::defaultThreads());
   openMiniModelCheck_->setChecked(true);
 }
 
@@ -271,7 +268,7 @@ QString PreferencesDialog::device() const { return deviceCombo_->currentData().t
 
 QString PreferencesDialog::cacheDir() const {
   const QString text = cacheDirEdit_->text().trimmed();
-  return text.isEmpty() ? defaultCacheDir() : QDir::cleanPath(QDir::fromNativeSeparators(text));
+  return text.isEmpty() ? StudioSettings::defaultCacheDir() : QDir::cleanPath(QDir::fromNativeSeparators(text));
 }
 
 int PreferencesDialog::threads() const { return threadsSpin_->value(); }

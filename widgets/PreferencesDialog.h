@@ -18,23 +18,14 @@ namespace protext {
 
 // The studio's preferences: interface language, default compute device, image cache folder,
 // CPU threads, and whether the embedded mini model opens at start. Values live in QSettings
-// under the keys below, so the rest of the app reads them without this dialog.
+// through StudioSettings, so the rest of the app reads them without this dialog.
 class PreferencesDialog : public QDialog {
   Q_OBJECT
  public:
-  static constexpr const char* kLanguageKey = "ui/language";  // "system", "en", "zh_CN"
-  static constexpr const char* kDeviceKey = "engine/device";  // one of the devices passed in
-  static constexpr const char* kCacheDirKey = "engine/cacheDir";
-  static constexpr const char* kThreadsKey = "engine/threads";
-  static constexpr const char* kOpenMiniModelKey = "startup/openMiniModel";
-
   // `devices` are the engine's device names, "cpu" first, then e.g. "cuda" or "cuda:1".
   // `settings` defaults to a QSettings() for the application; it must outlive the dialog.
   explicit PreferencesDialog(const QStringList& devices, QSettings* settings = nullptr, QWidget* parent = nullptr);
   ~PreferencesDialog() override;
-
-  static QString defaultCacheDir();
-  static int defaultThreads();
 
   QString language() const;  // as shown in the dialog, not yet applied
   QString device() const;

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QMetaObject>
 
+#include "core/error.h"
 #include "core/protext/trainer.h"
 #include "widgets/EngineModel.h"
 
@@ -81,7 +82,7 @@ void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
         emit finished(QFileInfo::exists(path) ? path : QString(), cancelled, note);
       });
     } catch (const std::exception& e) {
-      const QString message = QString::fromUtf8(e.what());
+      const QString message = QString::fromStdString(error_message(e));
       QMetaObject::invokeMethod(this, [this, message] {
         running_ = false;
         emit failed(message);

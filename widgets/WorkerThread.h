@@ -1,7 +1,14 @@
 #pragma once
+#include <QMetaObject>
 #include <QObject>
+#include <QString>
 #include <QThread>
+#include <exception>
 #include <functional>
+#include <type_traits>
+#include <utility>
+
+#include "core/error.h"
 
 namespace protext {
 
@@ -16,6 +23,27 @@ class WorkerThread {
   WorkerThread& operator=(const WorkerThread&) = delete;
 
   void post(std::function<void()> work);
+  // The services' one pattern: runs `work` here; then `done` with its result (or with
+  // nothing for void work), or `failed` with the exception's one readable line (core's
+  // error_message, no LibTorch backtrace), both called on `receiver`'s thread.
+  template <typename Work, typename Done, typename Failed>
+  void run(QObject* receiver, Work work, Done done, Failed failed) {
+    post([receiver, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
+      try {
+        if constexpr (std::is_void_v<std::invoke_result_t<Work&>>) {
+          work();
+          QMetaObject::invokeMethod(receiver, [done]() mutable { done(); });
+        } else {
+          auto result = work();
+          QMetaObject::invokeMethod(receiver, [done, result = std::move(result)]() mutable { done(result); });
+        }
+      } catch (const std::exception& e) {
+        QMetaObject::invokeMethod(receiver, [failed, message = QString::fromStdString(error_message(e))]() mutable {
+          failed(message);
+        });
+      }
+    });
+  }
   // Finishes the work in hand, drops the rest and ends the thread. Services call it first
   // in their destructors, while the members their work touches still exist.
   void stop();

@@ -2,11 +2,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QScreen>
-#include <QSettings>
 
 #include "core/runtime/threads.h"
 #include "widgets/MainWindow.h"
-#include "widgets/PreferencesDialog.h"
+#include "widgets/StudioSettings.h"
 #include "widgets/Translations.h"
 
 int main(int argc, char** argv) {
@@ -17,10 +16,9 @@ int main(int argc, char** argv) {
   QApplication::setDesktopFileName("protext-studio");
   QApplication::setWindowIcon(QIcon(":/icons/app.svg"));
 
-  QSettings settings;
-  protext::Translations::install(&app, settings.value(protext::PreferencesDialog::kLanguageKey, "system").toString());
-  const int threads = settings.value(protext::PreferencesDialog::kThreadsKey, 0).toInt();
-  protext::configure_threads(threads);
+  const protext::StudioSettings settings;
+  protext::Translations::install(&app, settings.language());
+  protext::configure_threads(settings.threads());
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QApplication::translate("main", "Learn and compare CLIP prompts."));
@@ -31,7 +29,7 @@ int main(int argc, char** argv) {
 
   protext::MainWindow window;
   // First start: most of the screen (the panels need room); later starts restore the last geometry.
-  if (!settings.contains("window/geometry")) {
+  if (!settings.hasWindowGeometry()) {
     const QRect screen = window.screen()->availableGeometry();
     window.resize(screen.width() * 9 / 10, screen.height() * 9 / 10);
     window.move(screen.center() - window.rect().center());

@@ -23,7 +23,7 @@ EvaluationResult twoClassResult() {
   result.imageCount = 4;
   result.skippedFiles = {"/data/eval/notes.txt", "/data/eval/wug/broken.png"};
   MethodScore score;
-  score.method = QStringLiteral("Template");
+  score.method = QStringLiteral("template");
   score.top1 = 0.75;
   score.top5 = 1.0;
   score.correct = 3;

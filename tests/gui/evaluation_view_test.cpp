@@ -1,11 +1,12 @@
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QSignalSpy>
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 #include <qcustomplot.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "support/suite.h"
 #include "widgets/EvaluationTableModel.h"
@@ -19,33 +20,29 @@ using protext::MethodScore;
 namespace {
 
 // Published ImageNet numbers for the top-1 values; the matrices are small and made up.
-EvaluationResult sampleResult() {
-  EvaluationResult result;
-  result.classes = QStringList{"cat", "dog", "bird, small"};
-  MethodScore templ;
-  templ.method = QStringLiteral("Template");
+std::shared_ptr<protext::EvalReport> sampleReport() {
+  auto report = std::make_shared<protext::EvalReport>();
+  report->n_images = 12;
+  report->classes = {"cat", "dog", "bird, small"};
+  protext::MethodResult templ;
   templ.top1 = 0.6672;
   templ.top5 = 0.9;
-  templ.correct = 8;
-  templ.total = 12;
-  templ.perClassAccuracy = {0.75, 0.5, 0.75};
+  templ.class_images = {4, 4, 4};
+  templ.per_class = {0.75, 0.5, 0.75};
   templ.confusion = {{3, 1, 0}, {0, 2, 2}, {1, 0, 3}};
-  MethodScore protext;
-  protext.method = QStringLiteral("ProText");
-  protext.top1 = 0.7022;
-  protext.top5 = 1.0;
-  protext.correct = 11;
-  protext.total = 12;
-  protext.perClassAccuracy = {1.0, 0.75, std::nan("")};
-  protext.confusion = {{4, 0, 0}, {1, 3, 0}, {0, 0, 4}};
-  protext.baseTop1 = 0.9;
-  protext.novelTop1 = 0.8;
-  protext.harmonicMean = 2 * 0.9 * 0.8 / 1.7;
-  result.methods = {templ, protext};
-  result.imageCount = 1234;
-  result.skippedFiles = QStringList{"broken.jpg"};
-  return result;
+  protext::MethodResult learned;
+  learned.top1 = 0.7022;
+  learned.top5 = 1.0;
+  learned.class_images = {4, 4, 4};
+  learned.per_class = {1.0, 0.75, std::nan("")};
+  learned.confusion = {{4, 0, 0}, {1, 3, 0}, {0, 0, 4}};
+  report->methods = {{"template", templ}, {"protext", learned}};
+  report->base_novel["protext"] = {0.9, 0.8, 2 * 0.9 * 0.8 / 1.7};
+  report->skipped = {{"broken.jpg", "not an image"}};
+  return report;
 }
+
+EvaluationResult sampleResult() { return protext::evaluationResult(sampleReport(), {"template", "protext"}); }
 
 QStringList readLines(const QString& path) {
   QFile file(path);
@@ -64,9 +61,9 @@ class EvaluationViewTest : public QObject {
   void perClassCellsShowEachMethodsAccuracy();
   void colourMapCellsEqualConfusionCounts();
   void methodSelectorSwitchesTheConfusionMatrix();
-  void exportedJsonReadsBackEqual();
-  void csvFileHasSummaryPerClassAndConfusionRows();
-  void csvDirectoryGetsOneFilePerTable();
+  void exportWritesTheFilesProtextEvalWrites();
+  void exportWithoutAnEvaluationSaysSo();
+  void exportIntoAMissingFolderNamesThePath();
   void clearEmptiesTheTables();
 };
 
@@ -145,58 +142,43 @@ void EvaluationViewTest::methodSelectorSwitchesTheConfusionMatrix() {
   QCOMPARE(int(view.confusionMap()->data()->cell(2, 1)), 2);
 }
 
-void EvaluationViewTest::exportedJsonReadsBackEqual() {
+void EvaluationViewTest::exportWritesTheFilesProtextEvalWrites() {
   QTemporaryDir dir;
   EvaluationView view;
-  const EvaluationResult result = sampleResult();
-  view.setResult(result);
+  view.setResult(sampleResult());
+  QSignalSpy exported(&view, &EvaluationView::exported);
   const QString path = dir.filePath(QStringLiteral("report.json"));
-  QVERIFY2(view.exportJson(path), qPrintable(view.lastError()));
+  QVERIFY2(view.exportReport(path), qPrintable(view.lastError()));
+  QCOMPARE(exported.count(), 1);
+  QCOMPARE(exported.at(0).at(0).toStringList().size(), 5);  // report.json + two CSVs per method
   QFile file(path);
   QVERIFY(file.open(QIODevice::ReadOnly));
-  const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
-  QCOMPARE(json.value(QStringLiteral("n_images")).toInt(), 1234);
-  const QJsonObject protext = json.value(QStringLiteral("methods")).toObject().value(QStringLiteral("ProText")).toObject();
-  QCOMPARE(protext.value(QStringLiteral("top1")).toDouble(), 0.7022);
-  QCOMPARE(protext.value(QStringLiteral("confusion")).toArray().at(1).toArray().at(0).toInt(), 1);
-  QVERIFY(protext.value(QStringLiteral("per_class")).toObject().value(QStringLiteral("bird, small")).isNull());
-  QVERIFY(EvaluationView::fromJson(json) == result);
-}
-
-void EvaluationViewTest::csvFileHasSummaryPerClassAndConfusionRows() {
-  QTemporaryDir dir;
-  EvaluationView view;
-  view.setResult(sampleResult());
-  const QString path = dir.filePath(QStringLiteral("evaluation.csv"));
-  QVERIFY2(view.exportCsv(path), qPrintable(view.lastError()));
-  const QStringList lines = readLines(path);
-  QVERIFY(lines.contains(QStringLiteral("method,top1,top5,base_top1,novel_top1,harmonic_mean,correct,images")));
-  QVERIFY(lines.contains(QStringLiteral("Template,0.6672,0.9,,,,8,12")));
-  QVERIFY(lines.contains(QStringLiteral("ProText,0.7022,1,0.9,0.8,0.8470588235,11,12")));
-  QVERIFY(lines.contains(QStringLiteral("class,Template,ProText")));
-  QVERIFY(lines.contains(QStringLiteral("\"bird, small\",0.75,")));
-  QVERIFY(lines.contains(QStringLiteral("# confusion ProText")));
-  QVERIFY(lines.contains(QStringLiteral("true\\predicted,cat,dog,\"bird, small\"")));
-  QVERIFY(lines.contains(QStringLiteral("dog,0,2,2")));
-  QVERIFY(lines.contains(QStringLiteral("dog,1,3,0")));
-}
-
-void EvaluationViewTest::csvDirectoryGetsOneFilePerTable() {
-  QTemporaryDir dir;
-  EvaluationView view;
-  view.setResult(sampleResult());
-  QVERIFY2(view.exportCsv(dir.path()), qPrintable(view.lastError()));
-  QStringList summary = readLines(dir.filePath(QStringLiteral("summary.csv")));
-  summary.removeAll(QString());
-  QCOMPARE(summary.size(), 3);  // header and one row per method
-  QStringList per_class = readLines(dir.filePath(QStringLiteral("per-class.csv")));
-  per_class.removeAll(QString());
-  QCOMPARE(per_class.size(), 4);  // header and one row per class
-  QCOMPARE(per_class.at(1), QStringLiteral("cat,0.75,1"));
-  const QStringList confusion = readLines(dir.filePath(QStringLiteral("confusion-Template.csv")));
+  const auto written = nlohmann::ordered_json::parse(file.readAll().toStdString());
+  QVERIFY(written == protext::report_json(*sampleReport()));
+  QVERIFY(written["methods"].contains("protext"));
+  QVERIFY(written["methods"]["protext"]["per_class"]["bird, small"].is_null());
+  const QStringList confusion = readLines(dir.filePath(QStringLiteral("report-template-confusion.csv")));
+  QCOMPARE(confusion.at(0), QStringLiteral("true\\predicted,cat,dog,\"bird, small\""));
   QCOMPARE(confusion.at(1), QStringLiteral("cat,3,1,0"));
-  QCOMPARE(confusion.at(3), QStringLiteral("\"bird, small\",1,0,3"));
-  QVERIFY(QFile::exists(dir.filePath(QStringLiteral("confusion-ProText.csv"))));
+  QCOMPARE(readLines(dir.filePath(QStringLiteral("report-protext-per-class.csv"))).at(2),
+           QStringLiteral("dog,4,3,0.750000"));
+}
+
+void EvaluationViewTest::exportWithoutAnEvaluationSaysSo() {
+  QTemporaryDir dir;
+  EvaluationView view;
+  QVERIFY(!view.exportReport(dir.filePath(QStringLiteral("report.json"))));
+  QVERIFY(!view.lastError().isEmpty());
+  QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("report.json"))));
+}
+
+void EvaluationViewTest::exportIntoAMissingFolderNamesThePath() {
+  QTemporaryDir dir;
+  EvaluationView view;
+  view.setResult(sampleResult());
+  const QString path = dir.filePath(QStringLiteral("missing/report.json"));
+  QVERIFY(!view.exportReport(path));
+  QVERIFY2(view.lastError().contains(path), qPrintable(view.lastError()));
 }
 
 void EvaluationViewTest::clearEmptiesTheTables() {

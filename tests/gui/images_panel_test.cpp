@@ -49,7 +49,7 @@ ClassifierSet threeClasses(const QStringList& classes, const QVector<QVector<flo
   set.classes = classes;
   set.methods = {"template", "ensemble"};
   set.dim = 3;
-  set.logitScale = 100.0;
+  set.logitMultiplier = 100.0;
   for (const auto& row : templateRows) set.weights["template"] += row;
   for (const auto& row : ensembleRows) set.weights["ensemble"] += row;
   return set;

@@ -13,10 +13,10 @@ namespace {
 
 // Three methods agree on "tabby cat"; Descriptions picks "lynx".
 QVector<MethodPrediction> fourMethods() {
-  return {{QStringLiteral("Template"), {"tabby cat", "tiger cat", "lynx"}, {0.6, 0.3, 0.1}},
-          {QStringLiteral("Ensemble"), {"tabby cat", "lynx", "tiger cat"}, {0.5, 0.35, 0.15}},
-          {QStringLiteral("Descriptions"), {"lynx", "tabby cat", "tiger cat"}, {0.45, 0.4, 0.15}},
-          {QStringLiteral("ProText"), {"tabby cat", "tiger cat", "lynx"}, {0.9, 0.07, 0.03}}};
+  return {{QStringLiteral("template"), {"tabby cat", "tiger cat", "lynx"}, {0.6, 0.3, 0.1}},
+          {QStringLiteral("ensemble"), {"tabby cat", "lynx", "tiger cat"}, {0.5, 0.35, 0.15}},
+          {QStringLiteral("descriptions"), {"lynx", "tabby cat", "tiger cat"}, {0.45, 0.4, 0.15}},
+          {QStringLiteral("protext"), {"tabby cat", "tiger cat", "lynx"}, {0.9, 0.07, 0.03}}};
 }
 
 // The bars drawn at the tick whose label names `label`, found through the axis ticker.

@@ -12,6 +12,7 @@
 
 #include "support/suite.h"
 #include "widgets/ModelPanel.h"
+#include "widgets/StudioSettings.h"
 
 using protext::ModelInfo;
 using protext::ModelPanel;
@@ -63,7 +64,7 @@ void ModelPanelTest::recentListKeepsTheEightLatestMostRecentFirst() {
   QStringList expected;
   for (int i = 9; i >= 2; --i) expected << paths[i];
   QCOMPARE(panel.recentModels(), expected);
-  QCOMPARE(settings_->value(ModelPanel::kRecentKey).toStringList(), expected);
+  QCOMPARE(settings_->value(protext::StudioSettings::kRecentModelsKey).toStringList(), expected);
   QCOMPARE(panel.recentList()->count(), 8);
   panel.openPath(paths[5]);  // reopened: moves to the front, once
   QCOMPARE(panel.recentModels().first(), paths[5]);
@@ -75,7 +76,7 @@ void ModelPanelTest::recentListKeepsTheEightLatestMostRecentFirst() {
 void ModelPanelTest::missingRecentModelsAreGreyedOut() {
   const QString present = touch("ViT-B-32.pt");
   const QString missing = dir_->filePath("gone.safetensors");
-  settings_->setValue(ModelPanel::kRecentKey, QStringList{present, missing});
+  settings_->setValue(protext::StudioSettings::kRecentModelsKey, QStringList{present, missing});
   ModelPanel panel(nullptr, nullptr, settings_.get());
   QCOMPARE(panel.recentList()->count(), 2);
   const QColor normal = panel.recentList()->item(0)->foreground().color();

@@ -13,9 +13,11 @@
 
 #include "support/suite.h"
 #include "widgets/PreferencesDialog.h"
+#include "widgets/StudioSettings.h"
 #include "widgets/Translations.h"
 
 using protext::PreferencesDialog;
+using protext::StudioSettings;
 using protext::Translations;
 
 class PreferencesDialogTest : public QObject {
@@ -50,11 +52,11 @@ void PreferencesDialogTest::cleanup() {
 }
 
 void PreferencesDialogTest::showsStoredSettings() {
-  settings_->setValue(PreferencesDialog::kLanguageKey, "zh_CN");
-  settings_->setValue(PreferencesDialog::kDeviceKey, "cuda:1");
-  settings_->setValue(PreferencesDialog::kCacheDirKey, "/var/cache/protext");
-  settings_->setValue(PreferencesDialog::kThreadsKey, 1);
-  settings_->setValue(PreferencesDialog::kOpenMiniModelKey, false);
+  settings_->setValue(StudioSettings::kLanguageKey, "zh_CN");
+  settings_->setValue(StudioSettings::kDeviceKey, "cuda:1");
+  settings_->setValue(StudioSettings::kCacheDirKey, "/var/cache/protext");
+  settings_->setValue(StudioSettings::kThreadsKey, 1);
+  settings_->setValue(StudioSettings::kOpenMiniModelKey, false);
   PreferencesDialog dialog(devices_, settings_.get());
   QCOMPARE(dialog.language(), QString("zh_CN"));
   QCOMPARE(dialog.device(), QString("cuda:1"));
@@ -68,7 +70,7 @@ void PreferencesDialogTest::fillsDefaultsWhenNothingIsStored() {
   PreferencesDialog dialog(devices_, settings_.get());
   QCOMPARE(dialog.language(), QString("system"));
   QCOMPARE(dialog.device(), QString("cpu"));
-  QCOMPARE(dialog.cacheDir(), PreferencesDialog::defaultCacheDir());
+  QCOMPARE(dialog.cacheDir(), StudioSettings::defaultCacheDir());
   QCOMPARE(dialog.threads(), QThread::idealThreadCount());
   QCOMPARE(dialog.openMiniModelAtStart(), true);
   QCOMPARE(dialog.findChild<QComboBox*>("languageCombo")->count(), 3);
@@ -92,15 +94,15 @@ void PreferencesDialogTest::applyWritesEverySetting() {
 }
 
 void PreferencesDialogTest::emptyCacheFolderMeansTheDefault() {
-  settings_->setValue(PreferencesDialog::kCacheDirKey, "/somewhere");
+  settings_->setValue(StudioSettings::kCacheDirKey, "/somewhere");
   PreferencesDialog dialog(devices_, settings_.get());
   dialog.findChild<QLineEdit*>("cacheDirEdit")->clear();
   dialog.apply();
-  QCOMPARE(settings_->value(PreferencesDialog::kCacheDirKey).toString(), PreferencesDialog::defaultCacheDir());
+  QCOMPARE(settings_->value(StudioSettings::kCacheDirKey).toString(), StudioSettings::defaultCacheDir());
 }
 
 void PreferencesDialogTest::warnsWhenSavedDeviceIsMissing() {
-  settings_->setValue(PreferencesDialog::kDeviceKey, "cuda");
+  settings_->setValue(StudioSettings::kDeviceKey, "cuda");
   PreferencesDialog dialog(QStringList{"cpu"}, settings_.get());
   auto* warning = dialog.findChild<QLabel*>("deviceWarning");
   QCOMPARE(dialog.device(), QString("cpu"));
@@ -120,7 +122,7 @@ void PreferencesDialogTest::changedLanguageEmitsSignalOnce() {
   QCOMPARE(changed.count(), 1);
   QCOMPARE(changed.at(0).at(0).toString(), QString("en"));
   QCOMPARE(Translations::current(), QString("en"));
-  QCOMPARE(settings_->value(PreferencesDialog::kLanguageKey).toString(), QString("en"));
+  QCOMPARE(settings_->value(StudioSettings::kLanguageKey).toString(), QString("en"));
 }
 
 void PreferencesDialogTest::resolvesLanguageNames() {
