@@ -927,18 +927,6 @@ Predicted: %2
         <source>This image was encoded by another model (%1 values, the classifiers have %2); encode it again.</source>
         <translation>此图像由另一个模型编码（%1 个值，而分类器为 %2 个）；请重新编码。</translation>
     </message>
-    <message>
-        <source>%1 × %2 pixels</source>
-        <translation>%1 × %2 像素</translation>
-    </message>
-    <message>
-        <source>True class: &lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%2&lt;/span&gt;</source>
-        <translation>真实类别：&lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%2&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>No preview</source>
-        <translation>无预览</translation>
-    </message>
     <message numerus="yes">
         <source>%n images</source>
         <translation>
@@ -960,10 +948,6 @@ Predicted: %2
     <message>
         <source>Images</source>
         <translation>图像</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#808080&apos;&gt;Neither the folder “%1” nor the file name names a class&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#808080&apos;&gt;文件夹“%1”和文件名都不是类别名&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -1967,10 +1951,6 @@ Predicted: %2
         <translation>拥有各自提示词的文本层数；1 表示仅提示输入层。此模型的文本塔有 %1 层。</translation>
     </message>
     <message>
-        <source>The template needs {} where the class name goes, e.g. &quot;a photo of a {}.&quot;</source>
-        <translation>模板需要用 {} 标出类别名称的位置，例如“a photo of a {}.”</translation>
-    </message>
-    <message>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
@@ -2136,6 +2116,25 @@ Predicted: %2
     <message>
         <source>stopped before the first epoch ended; nothing was saved</source>
         <translation>在第一个轮次结束前停止；未保存任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>protext::ImageDetails</name>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source>True class: &lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%2&lt;/span&gt;</source>
+        <translation>真实类别：&lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#808080&apos;&gt;Neither the folder “%1” nor the file name names a class&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#808080&apos;&gt;文件夹“%1”和文件名都不是类别名&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>无预览</translation>
     </message>
 </context>
 </TS>

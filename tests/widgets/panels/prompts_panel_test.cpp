@@ -1,0 +1,78 @@
+#include <QLabel>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTest>
+
+#include "support/suite.h"
+#include "widgets/panels/PromptsPanel.h"
+
+using protext::PromptsPanel;
+using protext::PromptWords;
+
+namespace {
+
+PromptWords fourVectors() {
+  PromptWords w;
+  w.words = {{"photo", "picture", "image"}, {"of", "a"}, {"the", "dog", "cat"}, {"snapshot"}};
+  w.cosines = {{0.41, 0.38, 0.352}, {0.2, 0.19}, {0.12, 0.11, 0.1}, {0.05}};
+  return w;
+}
+
+}  // namespace
+
+class PromptsPanelTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void showsTheEmptyStateUntilWordsArrive();
+  void listsOneRowPerContextVectorWithItsNearestWords();
+  void showsTheWarningOnlyWhenThereIsOne();
+  void clearReturnsToTheEmptyState();
+};
+
+void PromptsPanelTest::showsTheEmptyStateUntilWordsArrive() {
+  PromptsPanel panel;
+  QVERIFY(panel.isEmpty());
+  QVERIFY(panel.emptyLabel()->isVisibleTo(&panel));
+  QVERIFY(!panel.table()->isVisibleTo(&panel));
+  QCOMPARE(panel.emptyLabel()->text(), QString("Train or load prompts to see what the learned context resembles"));
+}
+
+void PromptsPanelTest::listsOneRowPerContextVectorWithItsNearestWords() {
+  PromptsPanel panel;
+  panel.setPromptWords("/runs/birds.safetensors", fourVectors(), QString());
+  QVERIFY(!panel.isEmpty());
+  QVERIFY(panel.table()->isVisibleTo(&panel));
+  QCOMPARE(panel.model()->rowCount(), 4);
+  QCOMPARE(panel.model()->item(0, PromptsPanel::VectorColumn)->text(), QString("X1"));
+  QCOMPARE(panel.model()->item(3, PromptsPanel::VectorColumn)->text(), QString("X4"));
+  QCOMPARE(panel.model()->item(0, PromptsPanel::WordsColumn)->text(), QString("photo 0.41 · picture 0.38 · image 0.35"));
+  QCOMPARE(panel.model()->item(3, PromptsPanel::WordsColumn)->text(), QString("snapshot 0.05"));
+  QVERIFY(panel.model()->item(0, PromptsPanel::WordsColumn)->toolTip().contains("3. image (cosine 0.352)"));
+  QVERIFY(panel.fileLabel()->text().contains("birds.safetensors"));
+  QVERIFY(panel.fileLabel()->text().contains("4 context vectors"));
+  QCOMPARE(panel.promptsPath(), QString("/runs/birds.safetensors"));
+}
+
+void PromptsPanelTest::showsTheWarningOnlyWhenThereIsOne() {
+  PromptsPanel panel;
+  panel.setPromptWords("/runs/a.safetensors", fourVectors(), "trained on another CLIP");
+  QVERIFY(panel.warningLabel()->isVisibleTo(&panel));
+  QCOMPARE(panel.warningLabel()->text(), QString("trained on another CLIP"));
+  QCOMPARE(panel.warning(), QString("trained on another CLIP"));
+  panel.setPromptWords("/runs/b.safetensors", fourVectors(), QString());
+  QVERIFY(!panel.warningLabel()->isVisibleTo(&panel));
+}
+
+void PromptsPanelTest::clearReturnsToTheEmptyState() {
+  PromptsPanel panel;
+  panel.setPromptWords("/runs/a.safetensors", fourVectors(), "warning");
+  panel.clear();
+  QVERIFY(panel.isEmpty());
+  QVERIFY(panel.promptsPath().isEmpty());
+  QVERIFY(panel.emptyLabel()->isVisibleTo(&panel));
+  QVERIFY(!panel.warningLabel()->isVisibleTo(&panel));
+  QCOMPARE(panel.model()->rowCount(), 0);
+}
+
+PROTEXT_TEST_SUITE(PromptsPanelTest)
+#include "prompts_panel_test.moc"

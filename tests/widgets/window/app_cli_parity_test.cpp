@@ -1,0 +1,158 @@
+// The app shows what `protext` prints: the same demo classes, descriptions and learned
+// prompts give, for every example image, the same top-5 classes and probabilities in the
+// app's charts (ModelService → predictTopK) as in `protext classify`; and the app's
+// evaluation export is the report `protext eval` writes for the same folder.
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "core/runtime/resources.h"
+#include "support/fixtures.h"
+#include "support/suite.h"
+#include "widgets/common/ClassFiles.h"
+#include "widgets/engine/EvaluationService.h"
+#include "widgets/views/EvaluationView.h"
+#include "widgets/engine/ModelService.h"
+#include "widgets/common/Prediction.h"
+
+using namespace protext;
+
+namespace {
+
+QString resource(const char* relative) { return QString::fromStdString(resource_path(relative)); }
+
+QStringList exampleImages() {
+  QStringList paths;
+  const QDir dir(resource("examples"));
+  for (const QString& name : dir.entryList({"*.png"}, QDir::Files, QDir::Name)) paths << dir.filePath(name);
+  return paths;
+}
+
+nlohmann::json readJson(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return nullptr;
+  return nlohmann::json::parse(file.readAll().toStdString());
+}
+
+}  // namespace
+
+class AppCliParityTest : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString prompts_;
+  QStringList classes_;
+  QMap<QString, QStringList> descriptions_;
+  std::unique_ptr<ModelService> models_;
+  ClassifierSet set_;
+
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    const ClassFileContents demo = ClassFiles::readDescriptions(resource("demo/descriptions.json"));
+    QVERIFY2(demo.ok(), qPrintable(demo.error));
+    classes_ = ClassFiles::readClassList(resource("demo/classes.txt")).names();
+    QCOMPARE(classes_.size(), 48);
+    for (const ClassEntry& e : demo.entries) descriptions_[e.name] = e.descriptions;
+
+    // Prompts learned by the CLI, loaded by both front ends.
+    prompts_ = dir_.filePath("prompts.safetensors");
+    const auto trained = test::run_cli({"train", "--descriptions", resource("demo/descriptions.json"), "--out", prompts_,
+                                        "--steps", "20", "--batch-size", "64", "--cache-dir", dir_.filePath("cache")});
+    QVERIFY2(trained.exit_code == 0, trained.err.constData());
+
+    models_ = std::make_unique<ModelService>();
+    QSignalSpy opened(models_.get(), &ModelService::opened);
+    models_->open(ModelService::embeddedModelPath());
+    QVERIFY(opened.wait(120000));
+    QSignalSpy prompts(models_.get(), &ModelService::promptsLoaded);
+    models_->loadPrompts(prompts_);
+    QVERIFY(prompts.count() > 0 || prompts.wait(60000));
+    QSignalSpy ready(models_.get(), &ModelService::classifiersReady);
+    models_->setClasses(classes_, descriptions_);
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() && ready.last().at(0).value<ClassifierSet>().methods.size() == 4 &&
+                                 ready.last().at(0).value<ClassifierSet>().classes.size() == 48,
+                             180000);
+    set_ = ready.last().at(0).value<ClassifierSet>();
+    QCOMPARE(set_.methods, QStringList({"template", "ensemble", "descriptions", "protext"}));
+  }
+
+  void everyChartShowsTheTopFiveProtextClassifyPrints() {
+    const QStringList images = exampleImages();
+    QCOMPARE(images.size(), 24);
+    QMap<QString, QVector<float>> embeddings;
+    QSignalSpy encoded(models_.get(), &ModelService::imageEncoded);
+    models_->encodeImages(images);
+    QTRY_COMPARE_WITH_TIMEOUT(encoded.count(), images.size(), 120000);
+    for (const auto& args : encoded) embeddings[args.at(0).toString()] = args.at(1).value<QVector<float>>();
+
+    QStringList cli_args{"classify", "--classes", resource("demo/classes.txt"), "--descriptions",
+                         resource("demo/descriptions.json"), "--prompts", prompts_, "--top-k", "5"};
+    const auto cli = test::run_cli(cli_args + images);
+    QVERIFY2(cli.exit_code == 0, cli.err.constData());
+    const auto lines = test::json_lines(cli.out);
+    QCOMPARE(int(lines.size()), images.size());
+
+    double worst = 0;
+    for (const auto& line : lines) {
+      const QString image = QString::fromStdString(line["image"].get<std::string>());
+      QVERIFY2(embeddings.contains(image), qPrintable(image));
+      const auto app = predictTopK(set_, embeddings[image], 5);
+      QCOMPARE(app.size(), int(line["methods"].size()));
+      for (const MethodPrediction& m : app) {
+        const auto& printed = line["methods"][m.method.toStdString()];
+        QCOMPARE(int(printed.size()), 5);
+        for (int i = 0; i < 5; ++i) {
+          QCOMPARE(m.labels[i], QString::fromStdString(printed[i]["class"].get<std::string>()));
+          worst = std::max(worst, std::abs(m.probabilities[i] - printed[i]["prob"].get<double>()));
+        }
+      }
+    }
+    qInfo("largest |app - cli| probability over 24 images x 4 methods x top-5: %.3g", worst);
+    QVERIFY2(worst <= 1e-5, qPrintable(QString::number(worst)));
+  }
+
+  void theExportedEvaluationIsTheReportProtextEvalWrites() {
+    const QString folder = dir_.filePath("renders");
+    const auto rendered = test::run_cli({"mini-world", "render", "--seed", "4242", "--count", "96", "--out", folder});
+    QVERIFY2(rendered.exit_code == 0, rendered.err.constData());
+
+    EvaluationService service;
+    QSignalSpy finished(&service, &EvaluationService::finished);
+    service.start(models_->handle(), folder, set_, dir_.filePath("app-cache"));
+    QVERIFY(finished.wait(300000));
+    EvaluationView view;
+    view.setResult(finished.at(0).at(0).value<EvaluationResult>());
+    const QString app_report = dir_.filePath("app/report.json");
+    QDir().mkpath(dir_.filePath("app"));
+    QVERIFY2(view.exportReport(app_report), qPrintable(view.lastError()));
+
+    const QString cli_report = dir_.filePath("cli/report.json");
+    QDir().mkpath(dir_.filePath("cli"));
+    const auto cli = test::run_cli({"eval", "--images", folder, "--classes", resource("demo/classes.txt"),
+                                    "--descriptions", resource("demo/descriptions.json"), "--prompts", prompts_,
+                                    "--out", cli_report, "--cache-dir", dir_.filePath("cli-cache")});
+    QVERIFY2(cli.exit_code == 0, cli.err.constData());
+
+    const auto app_json = readJson(app_report), cli_json = readJson(cli_report);
+    QCOMPARE(app_json["methods"].size(), size_t(4));
+    QVERIFY2(app_json == cli_json, (app_json.dump().substr(0, 400) + "\nvs\n" + cli_json.dump().substr(0, 400)).c_str());
+    // The CSVs beside it, byte for byte.
+    const QStringList csvs = QDir(dir_.filePath("cli")).entryList({"*.csv"}, QDir::Files, QDir::Name);
+    QCOMPARE(csvs.size(), 8);
+    QCOMPARE(QDir(dir_.filePath("app")).entryList({"*.csv"}, QDir::Files, QDir::Name), csvs);
+    for (const QString& name : csvs) {
+      QFile a(dir_.filePath("app/" + name)), b(dir_.filePath("cli/" + name));
+      QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+      QCOMPARE(a.readAll(), b.readAll());
+    }
+  }
+};
+
+PROTEXT_TEST_SUITE(AppCliParityTest)
+#include "app_cli_parity_test.moc"

@@ -1,0 +1,32 @@
+#include "widgets/common/Prediction.h"
+
+#include "core/zeroshot/probabilities.h"
+
+namespace protext {
+
+QVector<double> classProbabilities(const ClassifierSet& set, const QString& method, const QVector<float>& embedding) {
+  const auto it = set.weights.find(method);
+  const int n = static_cast<int>(set.classes.size());
+  if (it == set.weights.end() || set.dim != embedding.size() || it->size() != n * set.dim) return {};
+  const auto p = class_probabilities(it->constData(), static_cast<size_t>(n), static_cast<size_t>(set.dim),
+                                     embedding.constData(), set.logitMultiplier);
+  return QVector<double>(p.begin(), p.end());
+}
+
+QVector<MethodPrediction> predictTopK(const ClassifierSet& set, const QVector<float>& embedding, int k) {
+  QVector<MethodPrediction> out;
+  for (const QString& method : set.methods) {
+    const QVector<double> p = classProbabilities(set, method, embedding);
+    if (p.isEmpty()) continue;
+    MethodPrediction m;
+    m.method = method;
+    for (const auto& r : most_probable(std::vector<double>(p.begin(), p.end()), k)) {
+      m.labels << set.classes[r.index];
+      m.probabilities << r.prob;
+    }
+    out << m;
+  }
+  return out;
+}
+
+}  // namespace protext

@@ -1,0 +1,16 @@
+#pragma once
+#include <QVector>
+
+#include "widgets/engine/EngineTypes.h"
+#include "widgets/views/MethodComparisonView.h"
+
+namespace protext {
+
+// Probabilities of every class for one image embedding under `method` of `set`, from core's
+// torch-free class_probabilities(): the arithmetic `protext classify` runs, here on the GUI
+// thread because it is a few thousand multiply-adds, so a class-list edit redraws at once.
+QVector<double> classProbabilities(const ClassifierSet& set, const QString& method, const QVector<float>& embedding);
+// Top-k per method, in the set's method order; MethodPrediction::method is the method id.
+QVector<MethodPrediction> predictTopK(const ClassifierSet& set, const QVector<float>& embedding, int k);
+
+}  // namespace protext

@@ -1,0 +1,303 @@
+#include "widgets/engine/ModelService.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QMetaObject>
+#include <optional>
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "core/protext/interpret.h"
+#include "core/protext/prompt_conversion.h"
+#include "core/protext/prompts.h"
+#include "core/runtime/resources.h"
+#include "core/zeroshot/method_set.h"
+#include "core/zeroshot/probabilities.h"
+#ifdef PROTEXT_WITH_IMAGES
+#include "core/image/preprocess.h"
+#endif
+#include "widgets/engine/EngineModel.h"
+
+namespace protext {
+
+ModelInfo describe_model(ClipModel& clip, const QString& device, bool embedded) {
+  const auto& c = clip.config();
+  ModelInfo i;
+  i.path = QString::fromStdString(clip.path());
+  i.format = QString::fromStdString(format_name(clip.format()));
+  i.device = device;
+  i.precision = clip.dtype() == torch::kFloat32 ? "fp32" : clip.dtype() == torch::kBFloat16 ? "bf16" : "fp16";
+  i.fingerprint = QString::fromStdString(clip.fingerprint());
+  i.embedDim = static_cast<int>(c.embed_dim);
+  i.visionWidth = static_cast<int>(c.vision.width);
+  i.visionLayers = static_cast<int>(c.vision.layers);
+  i.visionHeads = static_cast<int>(c.vision.heads);
+  i.patchSize = static_cast<int>(c.vision.patch_size);
+  i.imageSize = static_cast<int>(c.vision.image_size);
+  i.textWidth = static_cast<int>(c.text.width);
+  i.textLayers = static_cast<int>(c.text.layers);
+  i.textHeads = static_cast<int>(c.text.heads);
+  i.contextLength = static_cast<int>(c.text.context_length);
+  i.vocabSize = static_cast<int>(c.text.vocab_size);
+  i.parameters = clip.parameter_count();
+  i.embedded = embedded;
+  return i;
+}
+
+QVector<float> to_qvector(const torch::Tensor& t) {
+  const auto c = t.to(torch::kCPU, torch::kFloat32).contiguous();
+  return QVector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+
+torch::Tensor from_qvector(const QVector<float>& v, int64_t rows, int64_t dim) {
+  return torch::from_blob(const_cast<float*>(v.constData()), {rows, dim}, torch::kFloat32).clone();
+}
+
+QStringList classes_without_descriptions(const QStringList& classes, const QMap<QString, QStringList>& descriptions) {
+  QStringList without;
+  for (const auto& c : classes)
+    if (descriptions.value(c).isEmpty()) without << c;
+  return without;
+}
+
+DescriptionSet description_set(const QStringList& classes, const QMap<QString, QStringList>& descriptions,
+                               const std::string& source) {
+  nlohmann::json cupl = nlohmann::json::object();
+  for (const auto& c : classes) {
+    const QStringList texts = descriptions.value(c);
+    if (texts.isEmpty()) continue;
+    auto& list = cupl[c.toStdString()] = nlohmann::json::array();
+    for (const auto& d : texts) list.push_back(d.toStdString());
+  }
+  if (cupl.empty()) return DescriptionSet{{}, {}, source};
+  return parse_cupl_json(cupl.dump(), source);
+}
+
+// Worker-side state: only touched on the worker thread.
+struct ModelService::State {
+  ModelHandlePtr handle;
+  std::mutex handle_mutex;  // handle() is read from the GUI thread
+  PromptLearner prompts{nullptr};
+  std::string prompts_template;
+  QHash<QString, QVector<float>> image_cache;  // key: path + size + mtime
+  std::vector<std::string> ensemble_templates;  // read once, not on every class-list edit
+};
+
+namespace {
+
+QString image_key(const QString& path) {
+  const QFileInfo info(path);
+  return info.absoluteFilePath() + '|' + QString::number(info.size()) + '|' +
+         QString::number(info.lastModified().toMSecsSinceEpoch());
+}
+
+}  // namespace
+
+ModelService::ModelService(QObject* parent) : QObject(parent), worker_("protext-model"), state_(std::make_shared<State>()) {
+  qRegisterMetaType<ModelInfo>();
+  qRegisterMetaType<ClassifierSet>();
+  qRegisterMetaType<PromptWords>();
+}
+
+ModelService::~ModelService() {
+  worker_.stop();
+}
+
+QStringList ModelService::availableDevices() {
+  QStringList devices{"cpu"};
+  if (torch::cuda::is_available())
+    for (size_t i = 0; i < torch::cuda::device_count(); ++i) devices << QString("cuda:%1").arg(i);
+  return devices;
+}
+
+QString ModelService::embeddedModelPath() { return QString::fromStdString(embedded_model_path()); }
+
+ModelHandlePtr ModelService::handle() const {
+  std::lock_guard<std::mutex> lock(state_->handle_mutex);
+  return state_->handle;
+}
+
+template <typename Work, typename Done, typename Failed>
+void ModelService::run(Work work, Done done, Failed failed) {
+  if (pending_.fetch_add(1) == 0) emit busyChanged(true);
+  auto finished = [this] {
+    if (pending_.fetch_sub(1) == 1) emit busyChanged(false);
+  };
+  using Result = std::invoke_result_t<Work&>;
+  if constexpr (std::is_void_v<Result>) {
+    worker_.run(
+        this, std::move(work), [done, finished]() mutable { done(), finished(); },
+        [failed, finished](const QString& message) mutable { failed(message), finished(); });
+  } else {
+    worker_.run(
+        this, std::move(work), [done, finished](const Result& result) mutable { done(result), finished(); },
+        [failed, finished](const QString& message) mutable { failed(message), finished(); });
+  }
+}
+
+void ModelService::open(const QString& path, const QString& device) {
+  emit opening(path);
+  auto state = state_;
+  run(
+      [state, path, device] {
+        LoadOptions options;
+        options.device = device.toStdString();
+        auto clip = ClipModel::open(QDir::cleanPath(path).toStdString(), options);
+        const bool embedded = QFileInfo(path).canonicalFilePath() == QFileInfo(embeddedModelPath()).canonicalFilePath();
+        const ModelInfo info = describe_model(*clip, device, embedded);
+        {
+          std::lock_guard<std::mutex> lock(state->handle_mutex);
+          state->handle = std::make_shared<ModelHandle>(ModelHandle{clip});
+        }
+        state->prompts = nullptr;
+        state->image_cache.clear();
+        return info;
+      },
+      [this](const ModelInfo& info) {
+        info_ = info;
+        promptsPath_.clear();
+        emit opened(info);
+        rebuildClassifiers();
+      },
+      [this, path](const QString& message) { emit openFailed(path, message); });
+}
+
+void ModelService::setClasses(const QStringList& classes, const QMap<QString, QStringList>& descriptions,
+                              const QString& textTemplate) {
+  classes_ = classes;
+  descriptions_ = descriptions;
+  template_ = textTemplate;
+  rebuildClassifiers();
+}
+
+namespace {
+
+// The app's class list and descriptions as core's method inputs.
+ClassifierSet build_classifiers(ModelService::State& state, ClipModel& clip, const QStringList& classes,
+                                const QMap<QString, QStringList>& descriptions, const QString& text_template) {
+  ClassifierSet set;
+  set.classes = classes;
+  set.logitMultiplier = logit_multiplier(clip.logit_scale());
+  set.dim = static_cast<int>(clip.config().embed_dim);
+  if (classes.isEmpty()) return set;
+  MethodInputs in;
+  for (const auto& c : classes) in.classes.push_back(c.toStdString());
+  in.text_template = text_template.toStdString();
+  if (state.ensemble_templates.empty()) state.ensemble_templates = read_templates(default_template_set_path());
+  in.ensemble_templates = state.ensemble_templates;
+  const DescriptionSet described = description_set(classes, descriptions, "descriptions");
+  if (!described.by_key.empty()) in.descriptions = described;
+  in.prompts = state.prompts;
+  in.prompts_template = state.prompts_template;
+  const MethodSet built = build_method_set(clip, in);
+  for (const auto& m : built.methods) {
+    const QString id = QString::fromStdString(method_name(m.method));
+    set.methods << id;
+    set.weights[id] = to_qvector(m.weights);
+  }
+  if (!in.descriptions)
+    set.notes << QString::fromStdString("the " + method_name(Method::Descriptions) +
+                                        " method is skipped: no class has descriptions");
+  for (const auto& note : built.notes) set.notes << QString::fromStdString(note);
+  return set;
+}
+
+}  // namespace
+
+void ModelService::rebuildClassifiers() {
+  const int generation = ++generation_;
+  auto state = state_;
+  const QStringList classes = classes_;
+  const QMap<QString, QStringList> descriptions = descriptions_;
+  const QString text_template = template_;
+  run(
+      [this, state, generation, classes, descriptions, text_template] {
+        // A newer request is queued behind this one (or no model is open): nothing to build.
+        std::optional<ClassifierSet> set;
+        if (generation != generation_.load() || !state->handle) return set;
+        set = build_classifiers(*state, *state->handle->clip, classes, descriptions, text_template);
+        set->generation = generation;
+        return set;
+      },
+      [this](const std::optional<ClassifierSet>& set) {
+        if (set && set->generation == generation_.load()) emit classifiersReady(*set);
+      },
+      [this](const QString& message) { emit classifiersFailed(message); });
+}
+
+void ModelService::loadPrompts(const QString& path) {
+  auto state = state_;
+  run(
+      [state, path] {
+        if (!state->handle) throw Error(path.toStdString(), "open a model before loading prompts");
+        ClipModel& clip = *state->handle->clip;
+        auto loaded = load_prompts(path.toStdString(), clip);
+        PromptWords words;
+        for (const auto& row : nearest_tokens(clip, loaded.learner->ctx.detach(), 5)) {
+          QStringList w;
+          QVector<double> cos;
+          for (const auto& t : row) {
+            w << QString::fromStdString(t.token);
+            cos << t.cosine;
+          }
+          words.words << w;
+          words.cosines << cos;
+        }
+        state->prompts = loaded.learner;
+        state->prompts_template = prompts_template(loaded);
+        return std::make_pair(QString::fromStdString(loaded.warning), words);
+      },
+      [this, path](const std::pair<QString, PromptWords>& loaded) {
+        promptsPath_ = path;
+        emit promptsLoaded(path, loaded.first, loaded.second);
+        rebuildClassifiers();
+      },
+      [this, path](const QString& message) { emit promptsFailed(path, message); });
+}
+
+void ModelService::clearPrompts() {
+  auto state = state_;
+  run([state] { state->prompts = nullptr; }, [] {}, [](const QString&) {});
+  promptsPath_.clear();
+  rebuildClassifiers();
+}
+
+void ModelService::exportPrompts(const QString& path) {
+  const QString source = promptsPath_;
+  run(
+      [source, path] {
+        if (source.isEmpty()) throw Error(path.toStdString(), "no prompts are loaded to export");
+        convert_prompts(source.toStdString(), path.toStdString());
+      },
+      [this, path] { emit promptsExported(path); },
+      [this, path](const QString& message) { emit promptsFailed(path, message); });
+}
+
+void ModelService::encodeImages(const QStringList& paths) {
+  auto state = state_;
+  for (const QString& path : paths) {
+    run(
+        [state, path] {
+          if (!state->handle) throw Error(path.toStdString(), "no model is open");
+#ifdef PROTEXT_WITH_IMAGES
+          const QString key = image_key(path);
+          QVector<float> embedding = state->image_cache.value(key);
+          if (embedding.isEmpty()) {
+            ClipModel& clip = *state->handle->clip;
+            const auto pixels = preprocess_image(path.toStdString(), static_cast<int>(clip.config().vision.image_size));
+            embedding = to_qvector(clip.encode_images(pixels.unsqueeze(0)));
+            state->image_cache.insert(key, embedding);
+          }
+          return embedding;
+#else
+          throw Error(path.toStdString(), "this build has no image support");
+          return QVector<float>{};
+#endif
+        },
+        [this, path](const QVector<float>& embedding) { emit imageEncoded(path, embedding); },
+        [this, path](const QString& message) { emit imageFailed(path, message); });
+  }
+}
+
+}  // namespace protext

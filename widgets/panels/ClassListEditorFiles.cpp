@@ -1,0 +1,139 @@
+// ClassListEditor's file actions: importing and exporting class lists and CuPL descriptions
+// through the core's one reader (widgets/common/ClassFiles).
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QUndoStack>
+
+#include "widgets/common/ClassFiles.h"
+#include "widgets/models/ClassListModel.h"
+#include "widgets/panels/ClassListEditor.h"
+
+namespace protext {
+namespace {
+
+QString shortName(const QString& path) { return QFileInfo(path).fileName(); }
+
+}  // namespace
+
+QString ClassListEditor::askOpenPath(const QString& title, const QString& filters) {
+  const QString path = QFileDialog::getOpenFileName(this, title, last_dir_, filters);
+  if (!path.isEmpty()) last_dir_ = QFileInfo(path).absolutePath();
+  return path;
+}
+
+QString ClassListEditor::askSavePath(const QString& title, const QString& filters,
+                                     const QString& suffix) {
+  QString path = QFileDialog::getSaveFileName(this, title, last_dir_, filters);
+  if (path.isEmpty()) return path;
+  if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + suffix;
+  last_dir_ = QFileInfo(path).absolutePath();
+  return path;
+}
+
+bool ClassListEditor::importClasses(const QString& path) {
+  applyDescriptionEdits();
+  const ClassFileContents file = ClassFiles::readClassList(path);
+  if (!file.ok()) {
+    showError(file.error);
+    return false;
+  }
+  QVector<ClassEntry> entries = file.entries;
+  if (!file.hasDescriptions) {
+    // A plain name list keeps the descriptions the list already had for those classes.
+    for (ClassEntry& entry : entries) entry.descriptions = model_->descriptions(entry.name);
+  }
+  model_->replaceAll(entries, tr("Import classes from '%1'").arg(shortName(path)));
+  search_->clear();
+  QString news = tr("Imported %1 classes from '%2'.").arg(entries.size()).arg(shortName(path));
+  // What the reader merged or dropped, in the words the protext CLI prints as warnings.
+  for (const QString& warning : file.warnings) news = tr("%1 Note: %2.").arg(news, warning);
+  emit statusMessage(news);
+  return true;
+}
+
+bool ClassListEditor::exportClasses(const QString& path) {
+  applyDescriptionEdits();
+  if (model_->count() == 0) {
+    showError(tr("There are no classes to export."));
+    return false;
+  }
+  const QString error = ClassFiles::writeClassList(path, model_->classes());
+  if (!error.isEmpty()) {
+    showError(error);
+    return false;
+  }
+  emit statusMessage(tr("Saved %1 classes to '%2'.").arg(model_->count()).arg(shortName(path)));
+  return true;
+}
+
+bool ClassListEditor::importDescriptions(const QString& path) {
+  applyDescriptionEdits();
+  const ClassFileContents file = ClassFiles::readDescriptions(path);
+  if (!file.ok()) {
+    showError(file.error);
+    return false;
+  }
+  QVector<int> rows;
+  QVector<QStringList> texts;
+  QStringList unmatched;
+  for (const ClassEntry& entry : file.entries) {
+    const int row = model_->rowOf(entry.name);
+    if (row < 0) {
+      unmatched << entry.name;
+      continue;
+    }
+    rows << row;
+    texts << entry.descriptions;
+  }
+  if (rows.isEmpty()) {
+    showError(tr("None of the %1 classes in '%2' is in the class list, so no descriptions were "
+                 "imported. To take the classes from this file, use Import Classes.")
+                  .arg(file.entries.size())
+                  .arg(shortName(path)));
+    return false;
+  }
+  int changed = 0;
+  for (qsizetype i = 0; i < rows.size(); ++i) {
+    changed += model_->entry(rows[i]).descriptions != texts[i] ? 1 : 0;
+  }
+  // An empty macro would still be an undo step, one that does nothing.
+  if (changed > 0) {
+    if (undo_) undo_->beginMacro(tr("Import descriptions from '%1'").arg(shortName(path)));
+    for (qsizetype i = 0; i < rows.size(); ++i) model_->editDescriptions(rows[i], texts[i]);
+    if (undo_) undo_->endMacro();
+  }
+  QString news = tr("Descriptions for %1 of %2 classes from '%3'.")
+                     .arg(rows.size())
+                     .arg(model_->count())
+                     .arg(shortName(path));
+  if (changed == 0) news = tr("%1 They were already up to date.").arg(news);
+  for (const QString& warning : file.warnings) news = tr("%1 Note: %2.").arg(news, warning);
+  if (!unmatched.isEmpty()) {
+    news = tr("%1 %2 in the file match no class: %3.")
+               .arg(news)
+               .arg(unmatched.size())
+               .arg(unmatched.join(QStringLiteral(", ")));
+  }
+  emit statusMessage(news);
+  return true;
+}
+
+bool ClassListEditor::exportDescriptions(const QString& path) {
+  applyDescriptionEdits();
+  if (model_->count() == 0) {
+    showError(tr("There are no classes to export."));
+    return false;
+  }
+  const QString error = ClassFiles::writeDescriptions(path, model_->entries());
+  if (!error.isEmpty()) {
+    showError(error);
+    return false;
+  }
+  emit statusMessage(tr("Saved descriptions of %1 classes to '%2'.")
+                         .arg(model_->count())
+                         .arg(shortName(path)));
+  return true;
+}
+
+}  // namespace protext

@@ -1,0 +1,141 @@
+#pragma once
+
+#include <QList>
+#include <QPersistentModelIndex>
+#include <QUrl>
+#include <QWidget>
+#include <memory>
+
+#include "widgets/engine/EngineTypes.h"
+#include "widgets/views/MethodComparisonView.h"
+
+class QAction;
+class QLabel;
+class QListView;
+class QMimeData;
+class QSpinBox;
+class QStackedWidget;
+class QTemporaryDir;
+
+namespace protext {
+
+class ImageDetails;
+class ImageListModel;
+class ModelService;
+
+// The main area: a strip of image thumbnails (drop, paste or add images and folders), and
+// for the selected image a preview beside each method's top-k classes. Images are encoded by
+// the model service; predictions are recomputed here whenever the classifiers change.
+class ImagesPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ImagesPanel(ModelService* service, QWidget* parent = nullptr);
+  ~ImagesPanel() override;
+
+  // Add images, Add folder, Paste, Remove, Clear: for the main window's menu and toolbar.
+  QList<QAction*> panelActions() const;
+  QAction* addImagesAction() const { return add_images_; }
+  QAction* addFolderAction() const { return add_folder_; }
+  QAction* pasteAction() const { return paste_; }
+  QAction* removeAction() const { return remove_; }
+  QAction* clearAction() const { return clear_; }
+
+  // Off: errors are only emitted as errorShown(), never shown in a message box.
+  void setInteractive(bool interactive);
+  bool isInteractive() const { return interactive_; }
+
+  ImageListModel* imageModel() const { return model_; }
+  MethodComparisonView* comparisonView() const { return comparison_; }
+  QListView* stripView() const { return strip_; }
+  QSpinBox* topKBox() const { return top_k_; }
+  QLabel* previewLabel() const;
+  // Why no charts are shown (encoding, failed, no classifiers); empty when they are.
+  QLabel* statusLabel() const { return status_; }
+  const ClassifierSet& classifiers() const { return classifiers_; }
+
+  QStringList paths() const;
+  QString currentPath() const;
+  bool selectPath(const QString& path);
+  // What the comparison view shows for the selected image; empty without classifiers or an
+  // embedding.
+  QVector<MethodPrediction> currentPredictions() const { return predictions_; }
+
+  // Exactly what dropping these URLs does: local images and folders are added, anything
+  // else is reported by name. Returns how many images were added.
+  int dropUrls(const QList<QUrl>& urls);
+  // The clipboard's (or a drop's) content: file URLs, or image data saved as a PNG.
+  int addMimeData(const QMimeData* mime);
+
+ public slots:
+  // Adds images and folders, asks the service to encode them, selects the first new one and
+  // reports what was refused. Returns how many images were added.
+  int addPaths(const QStringList& paths);
+  void setClassifiers(const protext::ClassifierSet& set);
+  void onImageEncoded(const QString& path, const QVector<float>& embedding);
+  void onImageFailed(const QString& path, const QString& message);
+  // Every image again, e.g. after another model was opened.
+  void reencodeAll();
+  void removeSelected();
+  void clear();
+  void pasteFromClipboard();
+  void setTopK(int k);
+
+ signals:
+  void errorShown(const QString& message);
+  // Transient news for a status bar.
+  void statusMessage(const QString& message);
+  void currentPathChanged(const QString& path);
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dragMoveEvent(QDragMoveEvent* event) override;
+  void dragLeaveEvent(QDragLeaveEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+  void paintEvent(QPaintEvent* event) override;
+
+ private:
+  void buildActions();
+  void buildLayout();
+  void showError(const QString& message);
+  int addReporting(const QStringList& paths, const QStringList& refused);
+  void reportRejected(const QStringList& rejected);
+  void chooseImages();
+  void chooseFolder();
+  void onCurrentChanged();
+  void updatePredictions();
+  void updateDetails();
+  void updateActionStates();
+  void updateCount();
+  void loadPreview(const QString& path);
+  void showPreview();
+  bool canAccept(const QMimeData* mime) const;
+
+  ModelService* service_;
+  ImageListModel* model_;
+  ClassifierSet classifiers_;
+  QVector<MethodPrediction> predictions_;
+  bool interactive_ = true;
+  bool drag_over_ = false;
+  QString last_dir_;
+  std::unique_ptr<QTemporaryDir> paste_dir_;
+  int pasted_ = 0;
+
+  QListView* strip_;
+  QLabel* count_;
+  ImageDetails* details_;
+  QLabel* status_;
+  QSpinBox* top_k_;
+  MethodComparisonView* comparison_;
+  QStackedWidget* results_stack_;
+
+  QAction* add_images_;
+  QAction* add_folder_;
+  QAction* paste_;
+  QAction* remove_;
+  QAction* clear_;
+
+  QPersistentModelIndex current_;
+};
+
+}  // namespace protext

@@ -1,0 +1,78 @@
+#pragma once
+#include <QJsonObject>
+#include <QString>
+#include <QWidget>
+
+#include "widgets/common/EvaluationResult.h"
+
+class QAction;
+class QComboBox;
+class QCPColorMap;
+class QCPColorScale;
+class QCustomPlot;
+class QLabel;
+class QMouseEvent;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace protext {
+
+class EvaluationTableModel;
+
+// The outcome of evaluating a labelled image folder: a summary table and top-1 bar chart
+// per method, top-1 per class, and the confusion matrix of one method at a time; exports
+// the report `protext eval` writes.
+class EvaluationView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit EvaluationView(QWidget* parent = nullptr);
+
+  const EvaluationResult& result() const { return result_; }
+  EvaluationTableModel* summaryModel() const { return summary_model_; }
+  EvaluationTableModel* perClassModel() const { return per_class_model_; }
+  QCPColorMap* confusionMap() const { return confusion_map_; }
+  QCustomPlot* confusionPlot() const { return confusion_plot_; }
+  QCustomPlot* accuracyPlot() const { return accuracy_plot_; }
+  int confusionMethod() const;
+  QString lastError() const { return last_error_; }
+
+
+ public slots:
+  void setResult(const protext::EvaluationResult& result);
+  void clear();
+  void showConfusionFor(int method);
+  // Writes what `protext eval --out path` writes for the same folder: report.json and,
+  // beside it, <stem>-<method>-confusion.csv and -per-class.csv, each atomically (core's
+  // write_report). On failure lastError() says why.
+  bool exportReport(const QString& path);
+
+ signals:
+  void exported(const QStringList& paths);
+
+ private slots:
+  void chooseReportFile();
+
+ private:
+  void fillAccuracyChart();
+  void fillConfusion();
+  void updateHeader();
+  void showCellToolTip(QMouseEvent* event);
+
+  EvaluationResult result_;
+  QString last_error_;
+  QStackedWidget* stack_ = nullptr;
+  QLabel* header_ = nullptr;
+  QPushButton* export_ = nullptr;
+  EvaluationTableModel* summary_model_ = nullptr;
+  EvaluationTableModel* per_class_model_ = nullptr;
+  QTableView* summary_table_ = nullptr;
+  QTableView* per_class_table_ = nullptr;
+  QCustomPlot* accuracy_plot_ = nullptr;
+  QCustomPlot* confusion_plot_ = nullptr;
+  QCPColorMap* confusion_map_ = nullptr;
+  QCPColorScale* color_scale_ = nullptr;
+  QComboBox* method_box_ = nullptr;
+};
+
+}  // namespace protext

@@ -1,0 +1,226 @@
+#include "widgets/views/LossPlot.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <qcustomplot.h>
+
+namespace protext {
+
+namespace {
+
+const QColor kStepColor(78, 121, 167, 110);  // faint: hundreds of noisy steps
+const QColor kEpochColor(31, 64, 110);
+const QColor kRateColor(225, 112, 30);
+
+void styleAxis(QCPAxis* axis) {
+  axis->setBasePen(QPen(QColor(120, 120, 120)));
+  axis->setTickPen(QPen(QColor(120, 120, 120)));
+  axis->setSubTickPen(QPen(QColor(160, 160, 160)));
+  axis->grid()->setPen(QPen(QColor(225, 225, 225), 0, Qt::SolidLine));
+  axis->grid()->setSubGridVisible(false);
+}
+
+}  // namespace
+
+LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
+  plot_ = new QCustomPlot(this);
+  plot_->setNoAntialiasingOnDrag(true);
+  plot_->plotLayout()->setRowSpacing(4);
+
+  loss_rect_ = plot_->axisRect();
+  rate_rect_ = new QCPAxisRect(plot_);
+  plot_->plotLayout()->addElement(1, 0, rate_rect_);
+  // The loss is what the user watches; the rate only explains its bends.
+  plot_->plotLayout()->setRowStretchFactor(0, 2.2);
+  plot_->plotLayout()->setRowStretchFactor(1, 1);
+
+  // Equal left margins line the two x axes up whatever the tick label widths.
+  auto* margins = new QCPMarginGroup(plot_);
+  loss_rect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  rate_rect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+
+  for (QCPAxisRect* rect : {loss_rect_, rate_rect_})
+    for (QCPAxis* axis : rect->axes()) styleAxis(axis);
+
+  QCPAxis* loss_x = loss_rect_->axis(QCPAxis::atBottom);
+  loss_x->setTickLabels(false);  // the rate plot below carries the step labels
+  connect(stepAxis(), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), loss_x,
+          qOverload<const QCPRange&>(&QCPAxis::setRange));
+
+  lossAxis()->setLabel(tr("Loss"));
+  rateAxis()->setLabel(tr("Learning rate"));
+  stepAxis()->setLabel(tr("Step"));
+  rateAxis()->setNumberFormat(QStringLiteral("gb"));
+  rateAxis()->setNumberPrecision(2);
+  rateAxis()->ticker()->setTickCount(3);
+
+  step_graph_ = plot_->addGraph(loss_x, lossAxis());
+  step_graph_->setName(tr("Loss per step"));
+  step_graph_->setPen(QPen(kStepColor, 1.2));
+  step_graph_->setAdaptiveSampling(true);
+
+  epoch_graph_ = plot_->addGraph(loss_x, lossAxis());
+  epoch_graph_->setName(tr("Epoch mean"));
+  epoch_graph_->setPen(QPen(kEpochColor, 2.5));
+  epoch_graph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(kEpochColor, 1.5), Qt::white, 7));
+
+  rate_graph_ = plot_->addGraph(stepAxis(), rateAxis());
+  rate_graph_->setName(tr("Learning rate"));
+  rate_graph_->setPen(QPen(kRateColor, 1.8));
+  rate_graph_->removeFromLegend();
+
+  plot_->legend->setVisible(true);
+  plot_->legend->setBorderPen(QPen(QColor(200, 200, 200)));
+  plot_->legend->setBrush(QColor(255, 255, 255, 220));
+  loss_rect_->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+
+  log_box_ = new QCheckBox(tr("&Logarithmic loss axis"), this);
+  log_box_->setToolTip(tr("Show the loss on a logarithmic scale, which makes late, small improvements "
+                          "visible (Alt+L)"));
+  connect(log_box_, &QCheckBox::toggled, this, &LossPlot::setLogScale);
+
+  summary_ = new QLabel(this);
+  summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  summary_->setToolTip(tr("The most recent training step"));
+
+  auto* bar = new QHBoxLayout;
+  bar->setContentsMargins(4, 4, 4, 0);
+  bar->addWidget(summary_, 1);
+  bar->addWidget(log_box_);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(bar);
+  layout->addWidget(plot_, 1);
+  setMinimumSize(360, 260);
+  clear();
+}
+
+QCPAxis* LossPlot::lossAxis() const { return loss_rect_->axis(QCPAxis::atLeft); }
+QCPAxis* LossPlot::rateAxis() const { return rate_rect_->axis(QCPAxis::atLeft); }
+QCPAxis* LossPlot::stepAxis() const { return rate_rect_->axis(QCPAxis::atBottom); }
+
+int LossPlot::stepPointCount() const { return step_graph_->dataCount(); }
+int LossPlot::epochPointCount() const { return epoch_graph_->dataCount(); }
+
+void LossPlot::addStep(int step, double loss, double lr) {
+  step_graph_->addData(step, loss);
+  rate_graph_->addData(step, lr);
+  if (std::isfinite(loss)) {
+    loss_min_ = has_loss_ ? std::min(loss_min_, loss) : loss;
+    loss_max_ = has_loss_ ? std::max(loss_max_, loss) : loss;
+    if (loss > 0) loss_min_positive_ = loss_min_positive_ > 0 ? std::min(loss_min_positive_, loss) : loss;
+    has_loss_ = true;
+  }
+  if (std::isfinite(lr)) rate_max_ = std::max(rate_max_, lr);
+  last_step_ = std::max(last_step_, step);
+  last_loss_ = loss;
+  last_rate_ = lr;
+  rescaleSteps();
+  rescaleLoss();
+  updateSummary();
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::addEpoch(int epoch, int lastStep, double meanLoss) {
+  epoch_graph_->addData(lastStep, meanLoss);
+  if (std::isfinite(meanLoss)) {
+    loss_min_ = has_loss_ ? std::min(loss_min_, meanLoss) : meanLoss;
+    loss_max_ = has_loss_ ? std::max(loss_max_, meanLoss) : meanLoss;
+    if (meanLoss > 0)
+      loss_min_positive_ = loss_min_positive_ > 0 ? std::min(loss_min_positive_, meanLoss) : meanLoss;
+    has_loss_ = true;
+  }
+  last_step_ = std::max(last_step_, lastStep);
+  last_epoch_ = epoch;
+  last_epoch_mean_ = meanLoss;
+  rescaleSteps();
+  rescaleLoss();
+  updateSummary();
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::clear() {
+  step_graph_->data()->clear();
+  epoch_graph_->data()->clear();
+  rate_graph_->data()->clear();
+  last_step_ = 0;
+  loss_min_ = loss_max_ = loss_min_positive_ = 0;
+  rate_max_ = 0;
+  has_loss_ = false;
+  last_loss_ = last_rate_ = 0;
+  last_epoch_ = -1;
+  last_epoch_mean_ = 0;
+  rescaleSteps();
+  rescaleLoss();
+  updateSummary();
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::setLogScale(bool on) {
+  if (log_box_->isChecked() != on) log_box_->setChecked(on);  // re-enters through toggled
+  if (on == log_scale_) return;
+  log_scale_ = on;
+  if (on) {
+    lossAxis()->setScaleType(QCPAxis::stLogarithmic);
+    auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
+    ticker->setSubTickCount(8);
+    lossAxis()->setTicker(ticker);
+    lossAxis()->setNumberFormat(QStringLiteral("gb"));
+    lossAxis()->setNumberPrecision(2);
+  } else {
+    lossAxis()->setScaleType(QCPAxis::stLinear);
+    lossAxis()->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    lossAxis()->setNumberFormat(QStringLiteral("g"));
+    lossAxis()->setNumberPrecision(6);
+  }
+  rescaleLoss();
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+  emit logScaleChanged(on);
+}
+
+void LossPlot::rescaleSteps() {
+  // A little room right of the newest point, so the line does not run into the frame.
+  const double upper = std::max(10.0, last_step_ * 1.02 + 1);
+  stepAxis()->setRange(0, upper);
+  rateAxis()->setRange(0, rate_max_ > 0 ? rate_max_ * 1.12 : 1.0);
+}
+
+void LossPlot::rescaleLoss() {
+  if (!has_loss_) {
+    lossAxis()->setRange(log_scale_ ? QCPRange(0.01, 1) : QCPRange(0, 1));
+    return;
+  }
+  if (log_scale_) {
+    double lo = loss_min_positive_ > 0 ? loss_min_positive_ : 1e-3;
+    double hi = std::max(loss_max_, lo);
+    // At least a factor of 2 in view, so a flat loss is not blown up into noise.
+    const double ratio = std::max(hi / lo * 1.3, 2.0);
+    const double centre = std::sqrt(lo * hi);
+    lossAxis()->setRange(centre / std::sqrt(ratio), centre * std::sqrt(ratio));
+    return;
+  }
+  double span = loss_max_ - loss_min_;
+  if (span <= 0) span = std::max(std::abs(loss_max_) * 0.1, 1e-3);
+  double lo = loss_min_ - 0.06 * span;
+  if (loss_min_ >= 0) lo = std::max(0.0, lo);  // a loss is never negative; do not suggest it
+  lossAxis()->setRange(lo, loss_max_ + 0.08 * span);
+}
+
+void LossPlot::updateSummary() {
+  if (step_graph_->dataCount() == 0 && epoch_graph_->dataCount() == 0) {
+    summary_->setText(tr("No training steps yet"));
+    return;
+  }
+  QString text = tr("Step %1 · loss %2 · learning rate %3")
+                     .arg(last_step_)
+                     .arg(last_loss_, 0, 'f', 4)
+                     .arg(QString::number(last_rate_, 'g', 3));
+  if (last_epoch_ >= 0) text += tr(" · epoch %1 mean %2").arg(last_epoch_).arg(last_epoch_mean_, 0, 'f', 4);
+  summary_->setText(text);
+}
+
+}  // namespace protext

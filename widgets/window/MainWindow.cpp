@@ -1,0 +1,495 @@
+#include "widgets/window/MainWindow.h"
+#include "widgets/common/PanelAction.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include "core/error.h"
+#include "widgets/common/ClassFiles.h"
+#include "widgets/panels/ClassListEditor.h"
+#include "widgets/models/ClassListModel.h"
+#include "widgets/panels/EvaluatePanel.h"
+#include "widgets/engine/EvaluationService.h"
+#include "widgets/panels/ImagesPanel.h"
+#include "widgets/panels/ModelPanel.h"
+#include "widgets/engine/ModelService.h"
+#include "widgets/window/PreferencesDialog.h"
+#include "widgets/common/ProcessMemory.h"
+#include "widgets/window/ProjectFile.h"
+#include "widgets/panels/PromptsPanel.h"
+#include "widgets/common/StudioSettings.h"
+#include "widgets/panels/TrainingPanel.h"
+#include "widgets/engine/TrainingService.h"
+
+namespace protext {
+
+namespace {
+
+QString resourcesDir() {
+  // The demo pack sits next to the embedded model: <resources>/models/mini → <resources>.
+  return QFileInfo(ModelService::embeddedModelPath() + "/../..").canonicalFilePath();
+}
+
+bool isModelPath(const QString& path) {
+  const QFileInfo info(path);
+  if (info.isDir()) return QFileInfo::exists(path + "/config.json");
+  const QString suffix = info.suffix().toLower();
+  return suffix == "pt" || suffix == "safetensors" || suffix == "bin";
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : MainWindow(Options{}, parent) {}
+
+MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(parent), options_(options) {
+  setWindowTitle(tr("ProText Studio"));
+  setWindowIcon(QIcon(":/icons/app.svg"));
+  setAcceptDrops(true);
+  setDockNestingEnabled(true);
+  setMinimumSize(900, 600);
+  models_ = new ModelService(this);
+  training_ = new TrainingService(this);
+  evaluation_ = new EvaluationService(this);
+  undo_ = new QUndoStack(this);
+  classes_ = new ClassListModel(undo_, this);
+  buildPanels();
+  buildActions();
+  buildMenus();
+  wireServices();
+  restoreLayout();
+  updateTitle();
+
+  auto* memoryTimer = new QTimer(this);
+  connect(memoryTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+  memoryTimer->start(2000);
+  updateStatus();
+
+  if (options_.openEmbeddedModel && StudioSettings().openMiniModel()) {
+    loadDemoClasses();
+    modelPanel_->openPath(ModelService::embeddedModelPath());
+  }
+}
+
+MainWindow::~MainWindow() {
+  training_->stop();
+  evaluation_->cancel();
+}
+
+QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QString& objectName,
+                                  Qt::DockWidgetArea area) {
+  auto* dock = new QDockWidget(title, this);
+  dock->setObjectName(objectName);
+  dock->setWidget(panel);
+  dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+  addDockWidget(area, dock);
+  docks_ << dock;
+  return dock;
+}
+
+void MainWindow::buildPanels() {
+  images_ = new ImagesPanel(models_, this);
+  setCentralWidget(images_);
+  modelPanel_ = new ModelPanel(models_, this);
+  classEditor_ = new ClassListEditor(classes_, undo_, this);
+  trainingPanel_ = new TrainingPanel(training_, this);
+  evaluatePanel_ = new EvaluatePanel(evaluation_, this);
+  promptsPanel_ = new PromptsPanel(this);
+  if (!options_.interactive) {
+    modelPanel_->setInteractive(false);
+    classEditor_->setInteractive(false);
+    images_->setInteractive(false);
+    evaluatePanel_->setInteractive(false);
+    trainingPanel_->setInteractive(false);
+    for (auto* source : std::initializer_list<QObject*>{modelPanel_, classEditor_, images_, evaluatePanel_, trainingPanel_})
+      connect(source, SIGNAL(errorShown(QString)), this, SIGNAL(errorShown(QString)));
+  }
+  auto* modelDock = addPanel(modelPanel_, tr("Model"), "modelDock", Qt::LeftDockWidgetArea);
+  auto* classDock = addPanel(classEditor_, tr("Classes"), "classesDock", Qt::LeftDockWidgetArea);
+  splitDockWidget(modelDock, classDock, Qt::Vertical);
+  auto* trainDock = addPanel(trainingPanel_, tr("Training"), "trainingDock", Qt::RightDockWidgetArea);
+  auto* evalDock = addPanel(evaluatePanel_, tr("Evaluate"), "evaluateDock", Qt::RightDockWidgetArea);
+  auto* promptDock = addPanel(promptsPanel_, tr("Prompts"), "promptsDock", Qt::RightDockWidgetArea);
+  tabifyDockWidget(trainDock, evalDock);
+  tabifyDockWidget(evalDock, promptDock);
+  trainDock->raise();
+  resizeDocks({modelDock, trainDock}, {340, 720}, Qt::Horizontal);
+  resizeDocks({modelDock, classDock}, {230, 470}, Qt::Vertical);
+}
+
+void MainWindow::buildActions() {
+  auto make = [this](const QString& text, const QString& icon, const QKeySequence& key, const QString& tip) {
+    return makePanelAction(this, text, tip, key, icon.isEmpty() ? QIcon() : QIcon(":/icons/" + icon + ".svg"),
+                           Qt::WindowShortcut);
+  };
+  newProject_ = make(tr("&New Project"), "project-new", QKeySequence::New, tr("Start an empty project on the current model"));
+  openProject_ = make(tr("&Open Project…"), "project-open", QKeySequence::Open, tr("Open a .protext project"));
+  saveProject_ = make(tr("&Save Project"), "project-save", QKeySequence::Save, tr("Save the class list, descriptions, prompts and settings"));
+  saveProjectAs_ = make(tr("Save Project &As…"), "project-save", QKeySequence::SaveAs, tr("Save the project under a new name"));
+  preferences_ = make(tr("&Preferences…"), "preferences", QKeySequence::Preferences, tr("Language, device and cache settings"));
+  quit_ = make(tr("&Quit"), "", QKeySequence::Quit, tr("Close ProText Studio"));
+  undoAction_ = undo_->createUndoAction(this, tr("&Undo"));
+  undoAction_->setIcon(QIcon(":/icons/undo.svg"));
+  undoAction_->setShortcuts(QKeySequence::Undo);
+  undoAction_->setToolTip(tr("Undo the last class-list edit (Ctrl+Z)"));
+  redoAction_ = undo_->createRedoAction(this, tr("&Redo"));
+  redoAction_->setIcon(QIcon(":/icons/redo.svg"));
+  redoAction_->setShortcuts(QKeySequence::Redo);
+  redoAction_->setToolTip(tr("Redo the last undone class-list edit"));
+  resetLayout_ = make(tr("&Reset Layout"), "", QKeySequence(), tr("Put every panel back where it started"));
+  exportDassl_ = make(tr("E&xport Prompts for the Authors' Code…"), "export", QKeySequence(),
+                      tr("Write the current prompts as a Dassl checkpoint (model.pth.tar) the ProText code loads"));
+  exportDassl_->setEnabled(false);
+  about_ = make(tr("&About ProText Studio"), "app", QKeySequence(), tr("Version and licence"));
+
+  connect(newProject_, &QAction::triggered, this, &MainWindow::newProject);
+  connect(openProject_, &QAction::triggered, this, &MainWindow::openProjectDialog);
+  connect(saveProject_, &QAction::triggered, this, [this] { saveProjectDialog(false); });
+  connect(saveProjectAs_, &QAction::triggered, this, [this] { saveProjectDialog(true); });
+  connect(preferences_, &QAction::triggered, this, &MainWindow::showPreferences);
+  connect(quit_, &QAction::triggered, this, &QWidget::close);
+  connect(resetLayout_, &QAction::triggered, this, [this] {
+    for (auto* dock : docks_) dock->show();
+    restoreState(defaultState_);
+  });
+  connect(about_, &QAction::triggered, this, &MainWindow::showAbout);
+  connect(exportDassl_, &QAction::triggered, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Prompts"), "model.pth.tar-10",
+                                                      tr("Dassl checkpoints (model.pth.tar*);;All files (*)"));
+    if (!path.isEmpty()) models_->exportPrompts(path);
+  });
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addActions({newProject_, openProject_, saveProject_, saveProjectAs_});
+  file->addSeparator();
+  file->addActions({modelPanel_->openFileAction(), modelPanel_->openFolderAction(), modelPanel_->openEmbeddedAction()});
+  file->addSeparator();
+  file->addAction(preferences_);
+  file->addSeparator();
+  file->addAction(quit_);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  edit->addActions({undoAction_, redoAction_});
+  edit->addSeparator();
+  edit->addActions({classEditor_->addClassAction(), classEditor_->removeClassesAction(), classEditor_->pasteLinesAction()});
+  edit->addSeparator();
+  edit->addActions({classEditor_->importClassesAction(), classEditor_->exportClassesAction(),
+                    classEditor_->importDescriptionsAction(), classEditor_->exportDescriptionsAction()});
+
+  QMenu* images = menuBar()->addMenu(tr("&Images"));
+  images->addActions(images_->panelActions());
+
+  QMenu* train = menuBar()->addMenu(tr("&Training"));
+  train->addActions({trainingPanel_->startAction(), trainingPanel_->stopAction(), trainingPanel_->resumeAction()});
+  train->addSeparator();
+  train->addActions({trainingPanel_->savePromptsAction(), trainingPanel_->loadPromptsAction(),
+                     trainingPanel_->importCheckpointAction(), exportDassl_});
+
+  QMenu* evaluate = menuBar()->addMenu(tr("E&valuate"));
+  evaluate->addActions({evaluatePanel_->chooseFolderAction(), evaluatePanel_->runAction(), evaluatePanel_->cancelAction()});
+
+  viewMenu_ = menuBar()->addMenu(tr("&View"));
+  for (auto* dock : docks_) {
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setToolTip(tr("Show or hide the %1 panel").arg(dock->windowTitle()));
+    viewMenu_->addAction(toggle);
+  }
+  viewMenu_->addSeparator();
+  viewMenu_->addAction(resetLayout_);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(about_);
+
+  QToolBar* bar = addToolBar(tr("Main"));
+  bar->setObjectName("mainToolBar");
+  bar->setIconSize(QSize(20, 20));
+  bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  bar->addAction(modelPanel_->openFileAction());
+  bar->addActions({openProject_, saveProject_});
+  bar->addSeparator();
+  bar->addActions({undoAction_, redoAction_});
+  bar->addSeparator();
+  bar->addActions(images_->panelActions().mid(0, 2));
+  bar->addSeparator();
+  bar->addActions({trainingPanel_->startAction(), trainingPanel_->stopAction()});
+  bar->addAction(evaluatePanel_->runAction());
+
+  modelStatus_ = new QLabel(this);
+  deviceStatus_ = new QLabel(this);
+  memoryStatus_ = new QLabel(this);
+  busyStatus_ = new QLabel(this);
+  for (QLabel* l : {busyStatus_, modelStatus_, deviceStatus_, memoryStatus_}) statusBar()->addPermanentWidget(l);
+}
+
+void MainWindow::wireServices() {
+  connect(classes_, &ClassListModel::classesChanged, this, &MainWindow::pushClassesToModel);
+  connect(models_, &ModelService::opened, this, [this](const ModelInfo& info) {
+    trainingPanel_->setMaxDepth(info.textLayers);
+    updateStatus();
+    updateTitle();
+    // The service rebuilds the classifiers of the class list it holds by itself.
+    if (!pendingPrompts_.isEmpty()) {
+      models_->loadPrompts(pendingPrompts_);
+      pendingPrompts_.clear();
+    }
+  });
+  connect(models_, &ModelService::classifiersReady, this, [this](const ClassifierSet& set) {
+    classifiers_ = set;
+    images_->setClassifiers(set);
+    if (!set.notes.isEmpty()) statusBar()->showMessage(set.notes.join("; "), 8000);
+    emit classifiersUpdated();
+  });
+  connect(models_, &ModelService::classifiersFailed, this,
+          [this](const QString& message) { showError(tr("Classifiers"), message); });
+  connect(models_, &ModelService::promptsLoaded, this, [this](const QString& path, const QString& warning, const PromptWords& words) {
+    promptsPanel_->setPromptWords(path, words, warning);
+    exportDassl_->setEnabled(true);
+    statusBar()->showMessage(tr("Prompts loaded: %1").arg(QFileInfo(path).fileName()), 6000);
+  });
+  connect(models_, &ModelService::promptsFailed, this, [this](const QString& path, const QString& message) {
+    showError(tr("Prompts"), tr("Could not load the prompts %1:\n%2").arg(QFileInfo(path).fileName(), message));
+  });
+  connect(models_, &ModelService::promptsExported, this, [this](const QString& path) {
+    statusBar()->showMessage(tr("Prompts exported to %1").arg(path), 6000);
+  });
+  connect(models_, &ModelService::busyChanged, this, [this](bool busy) {
+    busyStatus_->setText(busy ? tr("Working…") : QString());
+  });
+
+  connect(trainingPanel_, &TrainingPanel::startRequested, this, [this](const TrainRequest& request) {
+    if (!models_->handle()) {
+      showError(tr("Training"), tr("Open a model before training."));
+      trainingPanel_->onFailed(tr("no model is open"));
+      return;
+    }
+    training_->start(models_->handle(), classes_->classes(), classes_->descriptionMap(), request);
+  });
+  // The training panel follows the service's progress itself.
+  connect(trainingPanel_, &TrainingPanel::promptsReady, models_, &ModelService::loadPrompts);
+  connect(trainingPanel_, &TrainingPanel::loadPromptsRequested, models_, &ModelService::loadPrompts);
+
+  connect(evaluatePanel_, &EvaluatePanel::runRequested, this, [this](const QString& folder) {
+    if (!models_->handle()) {
+      evaluatePanel_->onFailed(tr("Open a model before evaluating."));
+      return;
+    }
+    const QString cache = StudioSettings().cacheDir();
+    evaluation_->start(models_->handle(), folder, classifiers_, cache);
+  });
+  connect(evaluatePanel_, &EvaluatePanel::cancelRequested, evaluation_, &EvaluationService::cancel);
+  connect(evaluation_, &EvaluationService::progress, evaluatePanel_, &EvaluatePanel::onProgress);
+  connect(evaluation_, &EvaluationService::finished, evaluatePanel_, &EvaluatePanel::onFinished);
+  connect(evaluation_, &EvaluationService::cancelled, evaluatePanel_, &EvaluatePanel::onCancelled);
+  connect(evaluation_, &EvaluationService::failed, evaluatePanel_, &EvaluatePanel::onFailed);
+  connect(undo_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+}
+
+void MainWindow::restoreLayout() {
+  defaultState_ = saveState();
+  const StudioSettings settings;
+  restoreGeometry(settings.windowGeometry());
+  restoreState(settings.windowState());
+}
+
+void MainWindow::pushClassesToModel() { models_->setClasses(classes_->classes(), classes_->descriptionMap()); }
+
+void MainWindow::loadDemoClasses() {
+  const QString dir = resourcesDir() + "/demo";
+  const ClassFileContents contents = ClassFiles::readDescriptions(dir + "/descriptions.json");
+  if (!contents.ok()) {
+    showError(tr("Demo classes"), contents.error);
+    return;
+  }
+  classes_->load(contents.entries);
+}
+
+void MainWindow::newProject() {
+  if (training_->running()) training_->stop();
+  classes_->load({});
+  models_->clearPrompts();
+  promptsPanel_->clear();
+  projectPath_.clear();
+  updateTitle();
+}
+
+bool MainWindow::openProject(const QString& path) {
+  try {
+    const ProjectData data = ProjectFile::read(path);
+    QVector<ClassEntry> entries;
+    for (const QString& name : data.classes) entries.push_back({name, data.descriptions.value(name)});
+    classes_->load(entries);
+    projectPath_ = path;
+    pendingPrompts_ = data.promptsPath;
+    if (data.training) trainingPanel_->setSettings(*data.training);
+    if (!data.modelPath.isEmpty() &&
+        QFileInfo(data.modelPath).canonicalFilePath() != QFileInfo(models_->info().path).canonicalFilePath()) {
+      if (!data.device.isEmpty()) modelPanel_->setCurrentDevice(data.device);
+      modelPanel_->openPath(data.modelPath);
+    } else if (!pendingPrompts_.isEmpty()) {
+      models_->loadPrompts(pendingPrompts_);
+      pendingPrompts_.clear();
+    }
+    if (!data.images.isEmpty()) images_->addPaths(data.images);
+    undo_->setClean();
+    updateTitle();
+    return true;
+  } catch (const std::exception& e) {
+    showError(tr("Open project"), QString::fromStdString(error_message(e)));
+    return false;
+  }
+}
+
+bool MainWindow::saveProject(const QString& path) {
+  classEditor_->applyDescriptionEdits();
+  ProjectData data;
+  data.modelPath = models_->info().path;
+  data.device = modelPanel_->currentDevice();
+  data.classes = classes_->classes();
+  data.descriptions = classes_->descriptionMap();
+  data.promptsPath = models_->promptsPath();
+  data.training = trainingPanel_->settings();
+  data.images = images_->paths();
+  try {
+    ProjectFile::write(path, data);
+  } catch (const std::exception& e) {
+    showError(tr("Save project"), QString::fromStdString(error_message(e)));
+    return false;
+  }
+  projectPath_ = path;
+  undo_->setClean();
+  updateTitle();
+  statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+  return true;
+}
+
+void MainWindow::openProjectDialog() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("ProText projects (*.protext)"));
+  if (!path.isEmpty()) openProject(path);
+}
+
+void MainWindow::saveProjectDialog(bool saveAs) {
+  QString path = projectPath_;
+  if (saveAs || path.isEmpty()) {
+    path = QFileDialog::getSaveFileName(this, tr("Save Project"), path.isEmpty() ? tr("untitled.protext") : path,
+                                        tr("ProText projects (*.protext)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(".protext")) path += ".protext";
+  }
+  saveProject(path);
+}
+
+void MainWindow::openPaths(const QStringList& paths) {
+  QStringList images;
+  for (const QString& path : paths) {
+    if (path.endsWith(".protext", Qt::CaseInsensitive)) openProject(path);
+    else if (isModelPath(path)) modelPanel_->openPath(path);
+    else images << path;
+  }
+  if (!images.isEmpty()) images_->addPaths(images);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  QStringList paths;
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile()) paths << url.toLocalFile();
+  openPaths(paths);
+  event->acceptProposedAction();
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+  if (!options_.interactive) {
+    emit errorShown(message);
+    return;
+  }
+  QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::updateStatus() {
+  const ModelInfo info = models_->info();
+  if (info.path.isEmpty()) {
+    modelStatus_->setText(tr("No model"));
+  } else {
+    const QString name = info.embedded ? tr("mini model (embedded)") : QFileInfo(info.path).fileName();
+    modelStatus_->setText(tr("Model: %1").arg(name));
+    modelStatus_->setToolTip(info.path);
+  }
+  deviceStatus_->setText(tr("Device: %1").arg(info.device.isEmpty() ? QStringLiteral("cpu") : info.device));
+  memoryStatus_->setText(tr("Memory: %1 MB").arg(residentMemoryBytes() / (1024 * 1024)));
+}
+
+void MainWindow::updateTitle() {
+  const QString project = projectPath_.isEmpty() ? tr("Untitled") : QFileInfo(projectPath_).fileName();
+  setWindowTitle(QString("%1[*] — %2").arg(project, tr("ProText Studio")));
+  setWindowModified(!undo_->isClean());
+}
+
+void MainWindow::showPreferences() {
+  PreferencesDialog dialog(ModelService::availableDevices(), nullptr, this);
+  connect(&dialog, &PreferencesDialog::languageChanged, this, [this] {
+    statusBar()->showMessage(tr("The language changes everywhere the next time ProText Studio starts."), 8000);
+  });
+  dialog.exec();
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About ProText Studio"),
+                     tr("<h3>ProText Studio %1</h3><p>Learn CLIP prompts from text alone (ProText), and compare "
+                        "them with a single template, a template ensemble and LLM descriptions.</p>"
+                        "<p>Qt %2 · LibTorch · OpenCV · QCustomPlot · sentencepiece</p>")
+                         .arg(QApplication::applicationVersion(), qVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (training_->running() && options_.interactive) {
+    const auto answer = QMessageBox::question(this, tr("Training in progress"),
+                                              tr("A training run is in progress. Stop it and quit? The last "
+                                                 "finished epoch is kept in its checkpoint."));
+    if (answer != QMessageBox::Yes) {
+      event->ignore();
+      return;
+    }
+  }
+  if (!undo_->isClean() && options_.interactive) {
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("The class list has unsaved changes. Save the project before quitting?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel) {
+      event->ignore();
+      return;
+    }
+    if (answer == QMessageBox::Save) {
+      saveProjectDialog(false);
+      if (!undo_->isClean()) {
+        event->ignore();
+        return;
+      }
+    }
+  }
+  training_->stop();
+  evaluation_->cancel();
+  StudioSettings().setWindow(saveGeometry(), saveState());
+  event->accept();
+}
+
+}  // namespace protext

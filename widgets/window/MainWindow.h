@@ -1,0 +1,124 @@
+#pragma once
+#include <QMainWindow>
+#include <QPointer>
+
+#include "widgets/engine/EngineTypes.h"
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QUndoStack;
+
+namespace protext {
+
+class ClassListEditor;
+class ClassListModel;
+class EvaluatePanel;
+class EvaluationService;
+class ImagesPanel;
+class ModelPanel;
+class ModelService;
+class PromptsPanel;
+class TrainingPanel;
+class TrainingService;
+
+// The studio: the image comparison in the middle, the model, class list, training,
+// evaluation and prompt panels docked around it. It wires the panels to the three engine
+// services and keeps the session (project file, window layout, recent files).
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  struct Options {
+    bool openEmbeddedModel = true;  // start on the mini model with the demo classes
+    bool interactive = true;        // false: errors go to errorShown() instead of message boxes
+  };
+  explicit MainWindow(QWidget* parent = nullptr);
+  MainWindow(const Options& options, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // For tests and scripting.
+  ModelService* modelService() const { return models_; }
+  TrainingService* trainingService() const { return training_; }
+  EvaluationService* evaluationService() const { return evaluation_; }
+  ClassListModel* classModel() const { return classes_; }
+  ClassListEditor* classEditor() const { return classEditor_; }
+  QUndoStack* undoStack() const { return undo_; }
+  ImagesPanel* imagesPanel() const { return images_; }
+  TrainingPanel* trainingPanel() const { return trainingPanel_; }
+  EvaluatePanel* evaluatePanel() const { return evaluatePanel_; }
+  PromptsPanel* promptsPanel() const { return promptsPanel_; }
+  ModelPanel* modelPanel() const { return modelPanel_; }
+  const ClassifierSet& classifiers() const { return classifiers_; }
+  QString projectPath() const { return projectPath_; }
+
+ public slots:
+  bool openProject(const QString& path);
+  bool saveProject(const QString& path);
+  void loadDemoClasses();
+  // What a drop on the window does: model files/folders open, .protext projects open,
+  // images go to the images panel.
+  void openPaths(const QStringList& paths);
+
+ signals:
+  void errorShown(const QString& message);
+  void classifiersUpdated();
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void buildPanels();
+  void buildActions();
+  void buildMenus();
+  void wireServices();
+  void restoreLayout();
+  void pushClassesToModel();
+  void showError(const QString& title, const QString& message);
+  void updateStatus();
+  void updateTitle();
+  void newProject();
+  void openProjectDialog();
+  void saveProjectDialog(bool saveAs);
+  void showPreferences();
+  void showAbout();
+  QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
+
+  Options options_;
+  ModelService* models_ = nullptr;
+  TrainingService* training_ = nullptr;
+  EvaluationService* evaluation_ = nullptr;
+  QUndoStack* undo_ = nullptr;
+  ClassListModel* classes_ = nullptr;
+  ClassListEditor* classEditor_ = nullptr;
+  ModelPanel* modelPanel_ = nullptr;
+  TrainingPanel* trainingPanel_ = nullptr;
+  ImagesPanel* images_ = nullptr;
+  EvaluatePanel* evaluatePanel_ = nullptr;
+  PromptsPanel* promptsPanel_ = nullptr;
+  QList<QDockWidget*> docks_;
+  QMenu* viewMenu_ = nullptr;
+  QLabel* modelStatus_ = nullptr;
+  QLabel* deviceStatus_ = nullptr;
+  QLabel* memoryStatus_ = nullptr;
+  QLabel* busyStatus_ = nullptr;
+  QAction* newProject_ = nullptr;
+  QAction* openProject_ = nullptr;
+  QAction* saveProject_ = nullptr;
+  QAction* saveProjectAs_ = nullptr;
+  QAction* preferences_ = nullptr;
+  QAction* quit_ = nullptr;
+  QAction* undoAction_ = nullptr;
+  QAction* redoAction_ = nullptr;
+  QAction* resetLayout_ = nullptr;
+  QAction* about_ = nullptr;
+  QAction* exportDassl_ = nullptr;
+  ClassifierSet classifiers_;
+  QString projectPath_;
+  QString pendingPrompts_;  // a project's prompts, loaded once its model is open
+  QByteArray defaultState_;
+};
+
+}  // namespace protext

@@ -1,0 +1,278 @@
+#include "widgets/window/PreferencesDialog.h"
+#include "widgets/common/StudioSettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include "widgets/common/Translations.h"
+
+namespace protext {
+
+namespace {
+const QString kSystemLanguage = QString::fromLatin1(StudioSettings::kSystemLanguage);
+}
+
+PreferencesDialog::PreferencesDialog(const QStringList& devices, QSettings* settings, QWidget* parent)
+    : QDialog(parent),
+      devices_(devices.isEmpty() ? QStringList{QStringLiteral("cpu")} : devices),
+      settings_(settings ? settings : new QSettings),
+      ownsSettings_(settings == nullptr) {
+  setObjectName(QStringLiteral("PreferencesDialog"));
+  buildUi();
+  retranslate();
+  load();
+}
+
+PreferencesDialog::~PreferencesDialog() {
+  if (ownsSettings_) delete settings_;
+}
+
+void PreferencesDialog::buildUi() {
+  setMinimumWidth(480);
+
+  languageCombo_ = new QComboBox;
+  languageCombo_->setObjectName(QStringLiteral("languageCombo"));
+  // Each language is named in itself, so a user who cannot read the current one still
+  // finds theirs; only "System" is translated.
+  languageCombo_->addItem(QString(), kSystemLanguage);
+  languageCombo_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+  languageCombo_->addItem(QStringLiteral("中文 (简体)"), QStringLiteral("zh_CN"));
+  languageNote_ = new QLabel;
+  languageNote_->setObjectName(QStringLiteral("languageNote"));
+  languageNote_->setWordWrap(true);
+  languageNote_->hide();
+
+  auto* interfaceForm = new QFormLayout;
+  languageLabel_ = new QLabel;
+  languageLabel_->setBuddy(languageCombo_);
+  // A wrapped note gets its own row's label column height wrong in QFormLayout; stacking it
+  // under the field keeps it tight.
+  auto* languageColumn = new QVBoxLayout;
+  languageColumn->addWidget(languageCombo_);
+  languageColumn->addWidget(languageNote_);
+  interfaceForm->addRow(languageLabel_, languageColumn);
+  interfaceGroup_ = new QGroupBox;
+  interfaceGroup_->setLayout(interfaceForm);
+
+  deviceCombo_ = new QComboBox;
+  deviceCombo_->setObjectName(QStringLiteral("deviceCombo"));
+  for (const QString& device : devices_) deviceCombo_->addItem(QString(), device);
+  deviceWarning_ = new QLabel;
+  deviceWarning_->setObjectName(QStringLiteral("deviceWarning"));
+  deviceWarning_->setWordWrap(true);
+  deviceWarning_->hide();
+
+  cacheDirEdit_ = new QLineEdit;
+  cacheDirEdit_->setObjectName(QStringLiteral("cacheDirEdit"));
+  cacheDirEdit_->setPlaceholderText(QDir::toNativeSeparators(StudioSettings::defaultCacheDir()));
+  cacheDirEdit_->setClearButtonEnabled(true);
+  browseButton_ = new QPushButton;
+  browseButton_->setObjectName(QStringLiteral("browseButton"));
+  browseButton_->setIcon(QIcon(QStringLiteral(":/icons/folder-add.svg")));
+  connect(browseButton_, &QPushButton::clicked, this, &PreferencesDialog::chooseCacheDir);
+  auto* cacheRow = new QHBoxLayout;
+  cacheRow->addWidget(cacheDirEdit_, 1);
+  cacheRow->addWidget(browseButton_);
+
+  threadsSpin_ = new QSpinBox;
+  threadsSpin_->setObjectName(QStringLiteral("threadsSpin"));
+  threadsSpin_->setRange(1, StudioSettings::defaultThreads());
+  threadsSpin_->setMinimumWidth(80);
+
+  auto* engineForm = new QFormLayout;
+  deviceLabel_ = new QLabel;
+  deviceLabel_->setBuddy(deviceCombo_);
+  cacheDirLabel_ = new QLabel;
+  cacheDirLabel_->setBuddy(cacheDirEdit_);
+  threadsLabel_ = new QLabel;
+  threadsLabel_->setBuddy(threadsSpin_);
+  auto* deviceColumn = new QVBoxLayout;
+  deviceColumn->addWidget(deviceCombo_);
+  deviceColumn->addWidget(deviceWarning_);
+  auto* threadsRow = new QHBoxLayout;
+  threadsRow->addWidget(threadsSpin_);
+  threadsRow->addStretch(1);
+  engineForm->addRow(deviceLabel_, deviceColumn);
+  engineForm->addRow(cacheDirLabel_, cacheRow);
+  engineForm->addRow(threadsLabel_, threadsRow);
+  engineGroup_ = new QGroupBox;
+  engineGroup_->setLayout(engineForm);
+
+  openMiniModelCheck_ = new QCheckBox;
+  openMiniModelCheck_->setObjectName(QStringLiteral("openMiniModelCheck"));
+
+  buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply |
+                                  QDialogButtonBox::RestoreDefaults);
+  connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
+    apply();
+    accept();
+  });
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  connect(buttons_->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &PreferencesDialog::apply);
+  connect(buttons_->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+          &PreferencesDialog::restoreDefaults);
+  connect(deviceCombo_, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateDeviceWarning);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(interfaceGroup_);
+  layout->addWidget(engineGroup_);
+  layout->addWidget(openMiniModelCheck_);
+  layout->addStretch(1);
+  layout->addWidget(buttons_);
+}
+
+QString PreferencesDialog::deviceName(const QString& device) const {
+  if (device == QLatin1String("cpu")) return tr("CPU");
+  if (device == QLatin1String("cuda")) return tr("GPU (CUDA)");
+  if (device.startsWith(QLatin1String("cuda:"))) return tr("GPU %1 (CUDA)").arg(device.mid(5));
+  return device;
+}
+
+void PreferencesDialog::retranslate() {
+  setWindowTitle(tr("Preferences"));
+  interfaceGroup_->setTitle(tr("Interface"));
+  engineGroup_->setTitle(tr("Engine"));
+
+  languageLabel_->setText(tr("&Language:"));
+  const QString systemLanguage = Translations::resolve(kSystemLanguage);
+  languageCombo_->setItemText(0, tr("System: %1").arg(languageCombo_->itemText(languageCombo_->findData(systemLanguage))));
+  languageCombo_->setToolTip(tr("Language of menus and dialogs; all of the window follows the next time ProText Studio starts"));
+
+  deviceLabel_->setText(tr("Default &device:"));
+  for (int i = 0; i < deviceCombo_->count(); ++i) {
+    const QString device = deviceCombo_->itemData(i).toString();
+    deviceCombo_->setItemText(i, deviceName(device));
+    deviceCombo_->setItemIcon(
+        i, QIcon(device == QLatin1String("cpu") ? QStringLiteral(":/icons/cpu.svg") : QStringLiteral(":/icons/gpu.svg")));
+  }
+  deviceCombo_->setToolTip(tr("Where models run when a project does not choose a device"));
+
+  cacheDirLabel_->setText(tr("Image &cache folder:"));
+  cacheDirEdit_->setToolTip(tr("Folder for image embeddings kept between sessions; empty means the default"));
+  browseButton_->setText(tr("&Browse…"));
+  browseButton_->setToolTip(tr("Choose the image cache folder"));
+
+  threadsLabel_->setText(tr("CPU &threads:"));
+  threadsSpin_->setToolTip(tr("Threads for work on the CPU; this computer has %n logical core(s)", nullptr,
+                              StudioSettings::defaultThreads()));
+
+  openMiniModelCheck_->setText(tr("&Open the built-in mini model at start"));
+  openMiniModelCheck_->setToolTip(
+      tr("Start with the small embedded model, so the studio works before any model is downloaded"));
+
+  buttons_->button(QDialogButtonBox::RestoreDefaults)->setToolTip(tr("Put every preference back to its default"));
+  buttons_->button(QDialogButtonBox::Apply)->setToolTip(tr("Save the preferences and keep the dialog open"));
+  updateDeviceWarning();
+}
+
+void PreferencesDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QDialog::changeEvent(event);
+}
+
+void PreferencesDialog::load() {
+  const StudioSettings saved(settings_);
+  const QString language = saved.language();
+  const QString resolved =
+      language.isEmpty() || language == kSystemLanguage ? kSystemLanguage : Translations::resolve(language);
+  const int languageIndex = languageCombo_->findData(resolved.isEmpty() ? kSystemLanguage : resolved);
+  languageCombo_->setCurrentIndex(qMax(0, languageIndex));
+
+  savedDevice_ = saved.device(devices_.first());
+  const int deviceIndex = deviceCombo_->findData(savedDevice_);
+  deviceCombo_->setCurrentIndex(qMax(0, deviceIndex));
+
+  const QString cacheDir = saved.cacheDir();
+  cacheDirEdit_->setText(cacheDir == StudioSettings::defaultCacheDir() ? QString() : QDir::toNativeSeparators(cacheDir));
+  threadsSpin_->setValue(saved.threads());
+  openMiniModelCheck_->setChecked(saved.openMiniModel());
+  updateDeviceWarning();
+}
+
+void PreferencesDialog::apply() {
+  StudioSettings saved(settings_);
+  const QString previousLanguage = saved.language();
+  saved.setLanguage(language());
+  saved.setDevice(device());
+  saved.setCacheDir(cacheDir());
+  saved.setThreads(threads());
+  saved.setOpenMiniModel(openMiniModelAtStart());
+  saved.sync();
+  savedDevice_ = device();
+  updateDeviceWarning();
+
+  if (language() != previousLanguage) {
+    const bool installed = Translations::install(QCoreApplication::instance(), language());
+    const QString wanted = Translations::resolve(language());
+    if (!installed && wanted != QLatin1String("en")) {
+      languageNote_->setText(tr("This build has no translation for %1 yet; English is shown.")
+                                 .arg(languageCombo_->itemText(languageCombo_->findData(wanted))));
+      languageNote_->show();
+    } else {
+      languageNote_->hide();
+    }
+    emit languageChanged(language());
+  }
+  emit applied();
+}
+
+void PreferencesDialog::restoreDefaults() {
+  languageCombo_->setCurrentIndex(languageCombo_->findData(kSystemLanguage));
+  deviceCombo_->setCurrentIndex(0);
+  cacheDirEdit_->clear();
+  threadsSpin_->setValue(StudioSettings::defaultThreads());
+  openMiniModelCheck_->setChecked(true);
+}
+
+void PreferencesDialog::chooseCacheDir() {
+  const QString chosen = QFileDialog::getExistingDirectory(this, tr("Image Cache Folder"), cacheDir());
+  if (!chosen.isEmpty()) cacheDirEdit_->setText(QDir::toNativeSeparators(chosen));
+}
+
+void PreferencesDialog::updateDeviceWarning() {
+  // A project or settings file copied from a GPU machine names "cuda"; say why it is not
+  // selected rather than silently switching to the CPU.
+  const bool missing = !savedDevice_.isEmpty() && deviceCombo_->findData(savedDevice_) < 0;
+  if (missing) {
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    deviceWarning_->setText(
+        QStringLiteral("<img src=\":/icons/warning.svg\" width=\"%1\" height=\"%1\" style=\"vertical-align: middle\"> ")
+            .arg(size) +
+        tr("The saved device “%1” is not available on this computer; %2 is used instead.")
+            .arg(savedDevice_.toHtmlEscaped(), deviceName(device()).toHtmlEscaped()));
+  }
+  deviceWarning_->setVisible(missing);
+}
+
+QString PreferencesDialog::language() const { return languageCombo_->currentData().toString(); }
+
+QString PreferencesDialog::device() const { return deviceCombo_->currentData().toString(); }
+
+QString PreferencesDialog::cacheDir() const {
+  const QString text = cacheDirEdit_->text().trimmed();
+  return text.isEmpty() ? StudioSettings::defaultCacheDir() : QDir::cleanPath(QDir::fromNativeSeparators(text));
+}
+
+int PreferencesDialog::threads() const { return threadsSpin_->value(); }
+
+bool PreferencesDialog::openMiniModelAtStart() const { return openMiniModelCheck_->isChecked(); }
+
+}  // namespace protext
