@@ -4,9 +4,9 @@
 #include <QScreen>
 
 #include "core/runtime/threads.h"
-#include "widgets/window/MainWindow.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/common/Translations.h"
+#include "widgets/window/MainWindow.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);

@@ -2,9 +2,9 @@
 #include <QObject>
 #include <atomic>
 
+#include "widgets/common/EvaluationResult.h"
 #include "widgets/engine/EngineTypes.h"
 #include "widgets/engine/WorkerThread.h"
-#include "widgets/common/EvaluationResult.h"
 
 namespace protext {
 

@@ -23,10 +23,10 @@
 #include <algorithm>
 
 #include "widgets/common/ClassFiles.h"
+#include "widgets/models/ClassListModel.h"
 #include "widgets/panels/ClassItemDelegate.h"
 #include "widgets/panels/ClassListView.h"
 #include "widgets/panels/NumberedTextEdit.h"
-#include "widgets/models/ClassListModel.h"
 
 namespace protext {
 namespace {

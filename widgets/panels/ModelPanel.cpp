@@ -18,8 +18,8 @@
 #include <QShowEvent>
 #include <QVBoxLayout>
 
-#include "widgets/engine/ModelService.h"
 #include "widgets/common/StudioSettings.h"
+#include "widgets/engine/ModelService.h"
 
 namespace protext {
 namespace {

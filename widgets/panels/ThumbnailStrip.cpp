@@ -6,9 +6,9 @@
 #include <QStyledItemDelegate>
 #include <QWheelEvent>
 
+#include "widgets/common/PanelAction.h"
 #include "widgets/models/ImageListModel.h"
 #include "widgets/panels/ImagesPanel.h"
-#include "widgets/common/PanelAction.h"
 
 namespace protext {
 namespace {

@@ -25,9 +25,9 @@
 #include <algorithm>
 #include <limits>
 
-#include "widgets/views/LossPlot.h"
 #include "widgets/engine/TrainingService.h"
 #include "widgets/panels/TrainingSettingsForm.h"
+#include "widgets/views/LossPlot.h"
 
 namespace protext {
 namespace {

@@ -20,10 +20,10 @@
 #include <cmath>
 #include <qcustomplot.h>
 
-#include "widgets/models/EvaluationTableModel.h"
 #include "core/error.h"
 #include "core/protext/eval_report.h"
 #include "widgets/common/MethodStyle.h"
+#include "widgets/models/EvaluationTableModel.h"
 
 namespace protext {
 

@@ -10,8 +10,8 @@
 #include <memory>
 
 #include "support/suite.h"
-#include "widgets/models/ClassCommands.h"
 #include "widgets/common/ClassFiles.h"
+#include "widgets/models/ClassCommands.h"
 #include "widgets/models/ClassListModel.h"
 
 using protext::ClassEntry;

@@ -17,8 +17,8 @@
 #include <memory>
 
 #include "support/suite.h"
-#include "widgets/panels/ClassListEditor.h"
 #include "widgets/models/ClassListModel.h"
+#include "widgets/panels/ClassListEditor.h"
 
 using protext::ClassEntry;
 using protext::ClassListEditor;

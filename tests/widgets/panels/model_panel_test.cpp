@@ -11,8 +11,8 @@
 #include <memory>
 
 #include "support/suite.h"
-#include "widgets/panels/ModelPanel.h"
 #include "widgets/common/StudioSettings.h"
+#include "widgets/panels/ModelPanel.h"
 
 using protext::ModelInfo;
 using protext::ModelPanel;

@@ -14,9 +14,9 @@
 #include <QtEndian>
 
 #include "support/suite.h"
-#include "widgets/views/LossPlot.h"
-#include "widgets/panels/TrainingPanel.h"
 #include "widgets/engine/TrainingService.h"
+#include "widgets/panels/TrainingPanel.h"
+#include "widgets/views/LossPlot.h"
 
 using protext::TrainingPanel;
 using protext::TrainingService;

@@ -16,10 +16,10 @@
 #include "support/fixtures.h"
 #include "support/suite.h"
 #include "widgets/common/ClassFiles.h"
-#include "widgets/engine/EvaluationService.h"
-#include "widgets/views/EvaluationView.h"
-#include "widgets/engine/ModelService.h"
 #include "widgets/common/Prediction.h"
+#include "widgets/engine/EvaluationService.h"
+#include "widgets/engine/ModelService.h"
+#include "widgets/views/EvaluationView.h"
 
 using namespace protext;
 

@@ -12,9 +12,9 @@
 #include <memory>
 
 #include "support/suite.h"
-#include "widgets/window/PreferencesDialog.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/common/Translations.h"
+#include "widgets/window/PreferencesDialog.h"
 
 using protext::PreferencesDialog;
 using protext::StudioSettings;
