@@ -58,7 +58,7 @@ int run(const Args& args) {
   std::signal(SIGTERM, on_interrupt);
   const auto result = train(
       job,
-      [](const Progress& p) {
+      [](const TrainProgress& p) {
         std::fprintf(stderr, "\repoch %d/%d  step %lld/%lld  loss %.5f  lr %.2e  %.0f samples/s  ETA %.0f s   ",
                      p.epoch + 1, p.epochs, static_cast<long long>(p.step), static_cast<long long>(p.steps), p.loss,
                      p.lr, p.samples_per_s, p.eta_s);

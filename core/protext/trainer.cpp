@@ -76,7 +76,7 @@ bool is_out_of_memory(const c10::Error& e) {
 
 }  // namespace
 
-TrainResult train(const TrainJob& job, const std::function<void(const Progress&)>& on_progress,
+TrainResult train(const TrainJob& job, const std::function<void(const TrainProgress&)>& on_progress,
                   const std::atomic<bool>& cancel) {
   if (!job.clip) throw Error("train", "no CLIP model");
   ClipModel& clip = *job.clip;
@@ -212,7 +212,7 @@ TrainResult train(const TrainJob& job, const std::function<void(const Progress&)
       ++result.steps_done;
       samples_seen += index.size(0);
       const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
-      Progress p;
+      TrainProgress p;
       p.epoch = epoch;
       p.epochs = epochs;
       p.step = result.steps_done;

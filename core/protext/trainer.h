@@ -10,16 +10,10 @@
 #include "core/clip/clip_model.h"
 #include "core/protext/prompts.h"
 #include "core/protext/train_config.h"  // TrainConfig, presets
+#include "core/protext/train_progress.h"
 #include "core/zeroshot/descriptions.h"
 
 namespace protext {
-
-struct Progress {
-  int epoch = 0, epochs = 0;
-  int64_t step = 0, steps = 0;
-  double loss = 0, lr = 0, samples_per_s = 0, eta_s = 0;
-  double epoch_mean_loss = -1;  // ≥ 0 on the last step of an epoch
-};
 
 struct TrainJob {
   std::shared_ptr<ClipModel> clip;
@@ -43,7 +37,7 @@ struct TrainResult {
 
 // Runs on the calling thread; the GUI calls it from a worker. Cancellation is checked
 // between steps (well inside a second at these model sizes).
-TrainResult train(const TrainJob& job, const std::function<void(const Progress&)>& on_progress,
+TrainResult train(const TrainJob& job, const std::function<void(const TrainProgress&)>& on_progress,
                   const std::atomic<bool>& cancel);
 
 }  // namespace protext

@@ -90,9 +90,9 @@ class ProTextRunnerTest : public QObject {
     job.config.epochs = 2;
     job.config.schedule = "constant";
     job.config.lr = 0.01;
-    std::vector<Progress> events;
+    std::vector<TrainProgress> events;
     std::atomic<bool> cancel{false};
-    const TrainResult result = train(job, [&](const Progress& p) { events.push_back(p); }, cancel);
+    const TrainResult result = train(job, [&](const TrainProgress& p) { events.push_back(p); }, cancel);
     const int64_t steps_per_epoch = (740 + 127) / 128;
     QCOMPARE(static_cast<int64_t>(events.size()), 2 * steps_per_epoch);
     QCOMPARE(result.steps_done, 2 * steps_per_epoch);
@@ -117,7 +117,7 @@ class ProTextRunnerTest : public QObject {
     std::atomic<bool> cancel{false};
     std::atomic<bool> started{false};
     TrainResult result;
-    std::thread worker([&] { result = train(job, [&](const Progress&) { started = true; }, cancel); });
+    std::thread worker([&] { result = train(job, [&](const TrainProgress&) { started = true; }, cancel); });
     while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     QElapsedTimer timer;
     timer.start();

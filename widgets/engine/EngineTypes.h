@@ -6,7 +6,8 @@
 #include <QVector>
 #include <memory>
 
-#include "core/protext/train_config.h"  // torch-free: the app uses the core's TrainConfig as it is
+#include "core/protext/train_config.h"    // torch-free: the app uses the core's TrainConfig as it is
+#include "core/protext/train_progress.h"  // and its TrainProgress
 
 namespace protext {
 
@@ -39,13 +40,6 @@ struct TrainRequest {
   TrainConfig config;
   QString outPath;     // checkpoint, written every epoch
   QString resumePath;  // continue this checkpoint's run; empty: a new run
-};
-
-struct TrainProgress {
-  int epoch = 0, epochs = 0;
-  qint64 step = 0, steps = 0;
-  double loss = 0, lr = 0, samplesPerSecond = 0, etaSeconds = 0;
-  double epochMeanLoss = -1;  // ≥ 0 on the last step of an epoch
 };
 
 // The learned context vectors' nearest vocabulary words: words[i] and cosines[i] for
