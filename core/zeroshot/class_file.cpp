@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -17,6 +16,7 @@
 #include "core/error.h"
 #include "core/runtime/atomic_file.h"
 #include "core/zeroshot/class_list.h"
+#include "core/zeroshot/code_points.h"
 
 namespace protext {
 namespace {
@@ -34,31 +34,25 @@ std::string in_quotes(const std::string& name) { return "'" + name + "'"; }
 
 // The byte offset of the first code point that is not Unicode White_Space.
 size_t first_non_blank(const std::string& text) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int64_t length = static_cast<int64_t>(text.size());
-  for (int64_t i = 0; i < length;) {
-    const int64_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0 || !u_isUWhiteSpace(c)) return static_cast<size_t>(start);
-  }
-  return text.size();
+  size_t first = text.size();
+  for_each_code_point(text, [&](size_t begin, size_t, UChar32 c) {
+    if (c >= 0 && u_isUWhiteSpace(c)) return true;
+    first = begin;
+    return false;
+  });
+  return first;
 }
 
 // Unicode White_Space trimmed at both ends; the inside is left as written.
 std::string trimmed(const std::string& text) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int64_t length = static_cast<int64_t>(text.size());
-  int64_t begin = -1, end = 0;
-  for (int64_t i = 0; i < length;) {
-    const int64_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c >= 0 && u_isUWhiteSpace(c)) continue;
-    if (begin < 0) begin = start;
-    end = i;
-  }
-  return begin < 0 ? std::string() : text.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin));
+  size_t first = std::string::npos, last = 0;
+  for_each_code_point(text, [&](size_t begin, size_t end, UChar32 c) {
+    if (c >= 0 && u_isUWhiteSpace(c)) return true;
+    if (first == std::string::npos) first = begin;
+    last = end;
+    return true;
+  });
+  return first == std::string::npos ? std::string() : text.substr(first, last - first);
 }
 
 std::string without_bom(const std::string& text) {
@@ -66,18 +60,12 @@ std::string without_bom(const std::string& text) {
 }
 
 void check_utf8(const std::string& text, const std::string& source) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int64_t length = static_cast<int64_t>(text.size());
-  for (int64_t i = 0; i < length;) {
-    const int64_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) {
-      char byte[8];
-      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(s[start]));
-      throw Error(source, std::string("not UTF-8 text: invalid byte ") + byte + " at offset " + std::to_string(start));
-    }
-  }
+  for_each_code_point(text, [&](size_t begin, size_t, UChar32 c) {
+    if (c >= 0) return true;
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<uint8_t>(text[begin])));
+    throw Error(source, std::string("not UTF-8 text: invalid byte ") + byte + " at offset " + std::to_string(begin));
+  });
 }
 
 // "a, b, c, and 4 more"

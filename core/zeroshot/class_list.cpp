@@ -2,7 +2,6 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -12,6 +11,7 @@
 #include "core/error.h"
 #include "core/runtime/atomic_file.h"
 #include "core/zeroshot/class_file.h"
+#include "core/zeroshot/code_points.h"
 
 namespace protext {
 
@@ -19,20 +19,16 @@ std::string clean_class_name(const std::string& name) {
   std::string out;
   out.reserve(name.size());
   bool space = false;
-  const auto* s = reinterpret_cast<const uint8_t*>(name.data());
-  const int64_t length = static_cast<int64_t>(name.size());
-  for (int64_t i = 0; i < length;) {
-    const int64_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
+  for_each_code_point(name, [&](size_t begin, size_t end, UChar32 c) {
     if (c >= 0 && u_isUWhiteSpace(c)) {
       space = !out.empty();
-      continue;
+      return true;
     }
     if (space) out += ' ';
     space = false;
-    out.append(name, static_cast<size_t>(start), static_cast<size_t>(i - start));
-  }
+    out.append(name, begin, end - begin);
+    return true;
+  });
   return out;
 }
 

@@ -17,6 +17,7 @@
 
 using protext::BpeTokenizer;
 using protext::test::run_python;
+using protext::test::write_file;
 using protext::test::shared_data;
 using Ids = std::vector<int64_t>;
 
@@ -48,12 +49,6 @@ QString ids_text(const Ids& ids) {
   QStringList parts;
   for (int64_t id : ids) parts << QString::number(id);
   return parts.join(' ');
-}
-
-void write_file(const QString& path, const QByteArray& bytes) {
-  QFile file(path);
-  QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
-  file.write(bytes);
 }
 
 QByteArray read_file(const QString& path) {

@@ -13,6 +13,7 @@
 
 using protext::SpmTokenizer;
 using protext::test::run_python;
+using protext::test::write_file;
 using Ids = std::vector<int64_t>;
 
 namespace {
@@ -39,12 +40,6 @@ std::vector<Ids> reference_ids(const QString& model, const std::vector<std::stri
 QByteArray read_file(const QString& path) {
   QFile file(path);
   return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void write_file(const QString& path, const QByteArray& bytes) {
-  QFile file(path);
-  QVERIFY(file.open(QIODevice::WriteOnly));
-  file.write(bytes);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "support/fixtures.h"
 
+#include <QFile>
 #include <QProcess>
 #include <algorithm>
 #include <QProcessEnvironment>
@@ -83,6 +84,13 @@ std::vector<nlohmann::json> json_lines(const QByteArray& out) {
   for (const QByteArray& line : out.split('\n'))
     if (!line.trimmed().isEmpty()) lines.push_back(nlohmann::json::parse(line.toStdString()));
   return lines;
+}
+
+QString write_file(const QString& path, const QByteArray& bytes) {
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush())
+    throw std::runtime_error("cannot write the test file " + path.toStdString());
+  return path;
 }
 
 ProcessResult run_cli(const QStringList& args, const QByteArray& input) {

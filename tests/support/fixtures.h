@@ -40,6 +40,9 @@ void write_clip_fixture(const QString& dir, const ClipShape& shape, int seed);
 // The JSON objects of a JSON Lines output, blank lines skipped.
 std::vector<nlohmann::json> json_lines(const QByteArray& out);
 
+// Writes bytes to path and returns the path; throws std::runtime_error if it cannot.
+QString write_file(const QString& path, const QByteArray& bytes);
+
 // Runs the protext CLI and returns whatever happened; never throws.
 ProcessResult run_cli(const QStringList& args, const QByteArray& input = {});
 

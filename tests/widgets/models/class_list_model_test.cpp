@@ -9,6 +9,7 @@
 #include <QUndoStack>
 #include <memory>
 
+#include "support/fixtures.h"
 #include "support/suite.h"
 #include "widgets/common/ClassFiles.h"
 #include "widgets/models/ClassCommands.h"
@@ -17,6 +18,7 @@
 using protext::ClassEntry;
 using protext::ClassFiles;
 using protext::ClassListModel;
+using protext::test::write_file;
 
 namespace {
 
@@ -24,14 +26,6 @@ QVector<ClassEntry> threePets() {
   return {{"abyssinian", {"a cat with a ticked coat", "a slender cat"}},
           {"beagle", {"a small hound"}},
           {"chihuahua", {}}};
-}
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write fixture");
-  file.write(bytes);
-  return path;
 }
 
 }  // namespace
@@ -331,7 +325,7 @@ void ClassListModelTest::descriptionsLookedUpIgnoringCaseAndUnderscores() {
 
 void ClassListModelTest::readsTextListSkippingBlanksCommentsAndDuplicates() {
   QTemporaryDir dir;
-  const QString path = writeFile(dir, "pets.txt",
+  const QString path = write_file(dir.filePath("pets.txt"),
                                  "\xEF\xBB\xBF# pets\r\nabyssinian\r\n\r\n  beagle  \n"
                                  "# a comment\nAbyssinian\n\n\xE5\xA4\xA7\xE7\x8C\xAB\n");
   const auto file = ClassFiles::readClassList(path);
@@ -344,13 +338,12 @@ void ClassListModelTest::readsTextListSkippingBlanksCommentsAndDuplicates() {
 
 void ClassListModelTest::readsJsonArrayAndCuplObjectInFileOrder() {
   QTemporaryDir dir;
-  auto file = ClassFiles::readClassList(writeFile(dir, "list.json", "[\"zebra\", \"ant\", \" mole \"]"));
+  auto file = ClassFiles::readClassList(write_file(dir.filePath("list.json"), "[\"zebra\", \"ant\", \" mole \"]"));
   QVERIFY2(file.ok(), qPrintable(file.error));
   QCOMPARE(file.names(), QStringList({"zebra", "ant", "mole"}));
 
   // Keys keep the file's order (not sorted), values come along as descriptions.
-  file = ClassFiles::readClassList(writeFile(
-      dir, "cupl.json",
+  file = ClassFiles::readClassList(write_file(dir.filePath("cupl.json"),
       "{\"zebra\": [\"striped\", \"a horse {with} stripes\"], \"ant\": [], "
       "\"great_pyrenees\": [\"big \\\"white\\\" dog\"]}"));
   QVERIFY2(file.ok(), qPrintable(file.error));
@@ -362,22 +355,22 @@ void ClassListModelTest::readsJsonArrayAndCuplObjectInFileOrder() {
 
 void ClassListModelTest::cuplWithWrongTypesIsRefusedWithTheKey() {
   QTemporaryDir dir;
-  QString path = writeFile(dir, "bad.json", "{\"cat\": \"furry\"}");
+  QString path = write_file(dir.filePath("bad.json"), "{\"cat\": \"furry\"}");
   auto file = ClassFiles::readDescriptions(path);
   QVERIFY(!file.ok());
   QCOMPARE(file.error, path + ": class 'cat': expected a list of descriptions, got a JSON string");
   QVERIFY(file.entries.isEmpty());
 
-  path = writeFile(dir, "bad2.json", "{\"cat\": [\"furry\", 3]}");
+  path = write_file(dir.filePath("bad2.json"), "{\"cat\": [\"furry\", 3]}");
   file = ClassFiles::readDescriptions(path);
   QCOMPARE(file.error, path + ": class 'cat', description 2 is a JSON number, not a string");
 
-  path = writeFile(dir, "array.json", "[\"cat\"]");
+  path = write_file(dir.filePath("array.json"), "[\"cat\"]");
   file = ClassFiles::readDescriptions(path);
   QCOMPARE(file.error,
            path + ": expected a CuPL JSON object {\"class\": [\"description\", ...]}, got a JSON array");
 
-  path = writeFile(dir, "mixed.json", "[\"cat\", null]");
+  path = write_file(dir.filePath("mixed.json"), "[\"cat\", null]");
   file = ClassFiles::readClassList(path);
   QCOMPARE(file.error, path + ": item 2 is a JSON null, not a class name");
 }
@@ -385,7 +378,7 @@ void ClassListModelTest::cuplWithWrongTypesIsRefusedWithTheKey() {
 void ClassListModelTest::malformedJsonErrorNamesFileAndPosition() {
   QTemporaryDir dir;
   const auto file =
-      ClassFiles::readDescriptions(writeFile(dir, "broken.json", "{\n  \"cat\": [\"furry\",]\n}"));
+      ClassFiles::readDescriptions(write_file(dir.filePath("broken.json"), "{\n  \"cat\": [\"furry\",]\n}"));
   QVERIFY(!file.ok());
   QVERIFY2(file.error.startsWith(dir.filePath("broken.json") + ": not valid JSON: parse error at line 2, column "),
            qPrintable(file.error));
@@ -393,15 +386,15 @@ void ClassListModelTest::malformedJsonErrorNamesFileAndPosition() {
 
 void ClassListModelTest::emptyOrMissingFilesGiveMessages() {
   QTemporaryDir dir;
-  auto file = ClassFiles::readClassList(writeFile(dir, "empty.txt", "\n# nothing\n  \n"));
+  auto file = ClassFiles::readClassList(write_file(dir.filePath("empty.txt"), "\n# nothing\n  \n"));
   QCOMPARE(file.error, dir.filePath("empty.txt") + ": no class names");
-  file = ClassFiles::readClassList(writeFile(dir, "empty.json", "[]"));
+  file = ClassFiles::readClassList(write_file(dir.filePath("empty.json"), "[]"));
   QCOMPARE(file.error, dir.filePath("empty.json") + ": no class names");
   file = ClassFiles::readClassList(dir.filePath("missing.txt"));
   QCOMPARE(file.error, dir.filePath("missing.txt") + ": cannot open (No such file or directory)");
   file = ClassFiles::readClassList(dir.path());
   QCOMPARE(file.error, dir.path() + ": is a folder, not a file");
-  file = ClassFiles::readClassList(writeFile(dir, "latin1.txt", "caf\xE9\n"));
+  file = ClassFiles::readClassList(write_file(dir.filePath("latin1.txt"), "caf\xE9\n"));
   QCOMPARE(file.error, dir.filePath("latin1.txt") + ": not UTF-8 text: invalid byte 0xE9 at offset 3");
   const QString error = ClassFiles::writeClassList(dir.filePath("no/such/dir/x.txt"), {"cat"});
   QVERIFY2(error.startsWith(dir.filePath("no/such/dir/x.txt") + ": "), qPrintable(error));

@@ -16,6 +16,7 @@
 #include <QUndoStack>
 #include <memory>
 
+#include "support/fixtures.h"
 #include "support/suite.h"
 #include "widgets/models/ClassListModel.h"
 #include "widgets/panels/ClassListEditor.h"
@@ -23,16 +24,9 @@
 using protext::ClassEntry;
 using protext::ClassListEditor;
 using protext::ClassListModel;
+using protext::test::write_file;
 
 namespace {
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write fixture");
-  file.write(bytes);
-  return path;
-}
 
 QByteArray readFile(const QString& path) {
   QFile file(path);
@@ -183,7 +177,7 @@ void ClassListEditorTest::textImportRoundTripsThroughExport() {
   QTemporaryDir dir;
   Panel panel(fourClasses());
   QSignalSpy news(&panel.editor, &ClassListEditor::statusMessage);
-  const QString in = writeFile(dir, "birds.txt", "# birds\nrobin\n\nwren\nRobin\n  jay \n");
+  const QString in = write_file(dir.filePath("birds.txt"), "# birds\nrobin\n\nwren\nRobin\n  jay \n");
   QVERIFY(panel.editor.importClasses(in));
   QCOMPARE(panel.model.classes(), QStringList({"robin", "wren", "jay"}));
   QCOMPARE(panel.undo.undoText(), QString("Import classes from 'birds.txt'"));
@@ -213,7 +207,7 @@ void ClassListEditorTest::textImportRoundTripsThroughExport() {
 void ClassListEditorTest::importOfPlainNamesKeepsKnownDescriptions() {
   QTemporaryDir dir;
   Panel panel(fourClasses());
-  QVERIFY(panel.editor.importClasses(writeFile(dir, "two.txt", "goldfish\nTabby_Cat\nkoi\n")));
+  QVERIFY(panel.editor.importClasses(write_file(dir.filePath("two.txt"), "goldfish\nTabby_Cat\nkoi\n")));
   QCOMPARE(panel.model.classes(), QStringList({"goldfish", "Tabby_Cat", "koi"}));
   QCOMPARE(panel.model.descriptions("goldfish"), QStringList({"a small orange fish"}));
   QCOMPARE(panel.model.descriptions("Tabby_Cat"), QStringList({"a striped cat", "an orange cat"}));
@@ -223,8 +217,7 @@ void ClassListEditorTest::importOfPlainNamesKeepsKnownDescriptions() {
 void ClassListEditorTest::cuplImportRoundTripsThroughExport() {
   QTemporaryDir dir;
   Panel panel;
-  const QString in = writeFile(
-      dir, "cupl.json",
+  const QString in = write_file(dir.filePath("cupl.json"),
       "{\"zebra\": [\"a horse with black and white stripes\", \"a striped animal\"],\n"
       " \"aardvark\": [\"an animal with a long snout\"],\n \"okapi\": []}");
   QVERIFY(panel.editor.importClasses(in));
@@ -251,7 +244,7 @@ void ClassListEditorTest::importDescriptionsMatchesKeysAndIsOneUndoStep() {
   QTemporaryDir dir;
   Panel panel(fourClasses());
   QSignalSpy news(&panel.editor, &ClassListEditor::statusMessage);
-  const QString path = writeFile(dir, "descriptions.json",
+  const QString path = write_file(dir.filePath("descriptions.json"),
                                  "{\"Golden_Retriever\": [\"a friendly yellow dog\"],\n"
                                  " \"CATHEDRAL\": [\"a large church\", \"gothic arches\"],\n"
                                  " \"unicorn\": [\"a horse with a horn\"]}");
@@ -272,7 +265,7 @@ void ClassListEditorTest::importDescriptionsMatchesKeysAndIsOneUndoStep() {
 void ClassListEditorTest::importDescriptionsMatchingNoClassIsRefused() {
   QTemporaryDir dir;
   Panel panel(fourClasses());
-  QVERIFY(!panel.editor.importDescriptions(writeFile(dir, "cars.json", "{\"sedan\": [\"a car\"]}")));
+  QVERIFY(!panel.editor.importDescriptions(write_file(dir.filePath("cars.json"), "{\"sedan\": [\"a car\"]}")));
   QCOMPARE(panel.errors.count(), 1);
   QVERIFY(panel.errors.at(0).at(0).toString().contains("cars.json"));
   QCOMPARE(panel.model.entries(), fourClasses());
@@ -282,7 +275,7 @@ void ClassListEditorTest::importDescriptionsMatchingNoClassIsRefused() {
 void ClassListEditorTest::malformedJsonIsReportedAndLeavesListUnchanged() {
   QTemporaryDir dir;
   Panel panel(fourClasses());
-  const QString path = writeFile(dir, "broken.json", "{\"zebra\": [\"striped\"");
+  const QString path = write_file(dir.filePath("broken.json"), "{\"zebra\": [\"striped\"");
   QVERIFY(!panel.editor.importClasses(path));
   QVERIFY(!panel.editor.importDescriptions(path));
   QCOMPARE(panel.errors.count(), 2);
@@ -290,7 +283,7 @@ void ClassListEditorTest::malformedJsonIsReportedAndLeavesListUnchanged() {
     const QString message = error.at(0).toString();
     QVERIFY2(message.startsWith(path + ": not valid JSON: parse error at line 1, column "), qPrintable(message));
   }
-  QVERIFY(!panel.editor.importClasses(writeFile(dir, "wrong.json", "{\"zebra\": 7}")));
+  QVERIFY(!panel.editor.importClasses(write_file(dir.filePath("wrong.json"), "{\"zebra\": 7}")));
   QVERIFY(panel.errors.last().at(0).toString().contains("wrong.json"));
   QVERIFY(!panel.editor.importClasses(dir.filePath("absent.txt")));
   QVERIFY(panel.errors.last().at(0).toString().contains("absent.txt"));
