@@ -37,6 +37,7 @@ void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
     return;
   }
   cancel_ = false;
+  emit preparing();
   worker_.post([this, model, classes, descriptions, request] {
     try {
       if (!model) throw Error("train", "no model is open");
@@ -54,17 +55,7 @@ void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
       bool announced = false;
       const TrainResult result = train(
           job,
-          [this, &announced](const Progress& p) {
-            TrainProgress q;
-            q.epoch = p.epoch;
-            q.epochs = p.epochs;
-            q.step = p.step;
-            q.steps = p.steps;
-            q.loss = p.loss;
-            q.lr = p.lr;
-            q.samplesPerSecond = p.samples_per_s;
-            q.etaSeconds = p.eta_s;
-            q.epochMeanLoss = p.epoch_mean_loss;
+          [this, &announced](const TrainProgress& q) {
             const bool first = !announced;
             announced = true;
             QMetaObject::invokeMethod(this, [this, q, first] {

@@ -25,6 +25,8 @@ class TrainingService : public QObject {
   void stop();
 
  signals:
+  // The run was taken; its data is being prepared (emitted before start() returns).
+  void preparing();
   void started(qint64 steps);
   void progress(const protext::TrainProgress& progress);
   // path: the prompt checkpoint written; cancelled: stopped early (the checkpoint holds the

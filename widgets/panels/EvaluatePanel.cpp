@@ -25,7 +25,6 @@
 #include <algorithm>
 #include <climits>
 
-#include "widgets/engine/EvaluationService.h"
 #include "widgets/views/EvaluationView.h"
 
 namespace protext {
@@ -42,7 +41,7 @@ QString droppedFolder(const QMimeData* mime) {
 
 }  // namespace
 
-EvaluatePanel::EvaluatePanel(EvaluationService* service, QWidget* parent) : QWidget(parent), service_(service) {
+EvaluatePanel::EvaluatePanel(QWidget* parent) : QWidget(parent) {
   setAcceptDrops(true);
   setMinimumWidth(360);
   buildActions();
@@ -168,7 +167,7 @@ void EvaluatePanel::chooseFolder() {
 }
 
 bool EvaluatePanel::run() {
-  if (running_ || (service_ && service_->running())) return false;
+  if (running_) return false;
   const QString path = QDir::fromNativeSeparators(folder());
   if (path.isEmpty()) {
     showError(tr("Choose a folder to evaluate first."));

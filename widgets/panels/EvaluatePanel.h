@@ -13,7 +13,6 @@ class QPushButton;
 
 namespace protext {
 
-class EvaluationService;
 class EvaluationView;
 
 // The Evaluate panel: pick a labelled folder (one sub-folder per class), run every method
@@ -24,7 +23,7 @@ class EvaluatePanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit EvaluatePanel(EvaluationService* service, QWidget* parent = nullptr);
+  explicit EvaluatePanel(QWidget* parent = nullptr);
 
   // Run, Cancel, Choose folder: for the main window's menu and toolbar.
   QList<QAction*> panelActions() const;
@@ -75,7 +74,6 @@ class EvaluatePanel : public QWidget {
   void showError(const QString& message);
   QString elapsedText() const;
 
-  EvaluationService* service_;
   bool interactive_ = true;
   bool running_ = false;
   bool cancelling_ = false;

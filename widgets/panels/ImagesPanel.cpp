@@ -28,7 +28,6 @@
 
 #include "widgets/common/PanelAction.h"
 #include "widgets/common/Prediction.h"
-#include "widgets/engine/ModelService.h"
 #include "widgets/models/ImageListModel.h"
 #include "widgets/panels/ImageDetails.h"
 #include "widgets/panels/ThumbnailStrip.h"
@@ -48,8 +47,7 @@ QString listOfNames(const QStringList& names) {
 
 }  // namespace
 
-ImagesPanel::ImagesPanel(ModelService* service, QWidget* parent)
-    : QWidget(parent), service_(service), model_(new ImageListModel(this)) {
+ImagesPanel::ImagesPanel(QWidget* parent) : QWidget(parent), model_(new ImageListModel(this)) {
   setAcceptDrops(true);
   setMinimumSize(520, 420);
   buildActions();
@@ -64,12 +62,6 @@ ImagesPanel::ImagesPanel(ModelService* service, QWidget* parent)
     onCurrentChanged();
   });
   connect(model_, &ImageListModel::stateChanged, this, [this] { updateCount(); });
-  if (service_) {
-    connect(service_, &ModelService::imageEncoded, this, &ImagesPanel::onImageEncoded);
-    connect(service_, &ModelService::imageFailed, this, &ImagesPanel::onImageFailed);
-    // Embeddings of the previous model mean nothing to the new one's classifiers.
-    connect(service_, &ModelService::opened, this, [this] { reencodeAll(); });
-  }
   updateCount();
   updateActionStates();
   onCurrentChanged();
@@ -234,7 +226,7 @@ int ImagesPanel::addReporting(const QStringList& paths, const QStringList& refus
     QStringList encode;
     for (const QString& path : added)
       if (model_->image(model_->indexOf(path)).state == ImageListModel::State::Pending) encode << path;
-    if (service_ && !encode.isEmpty()) service_->encodeImages(encode);
+    if (!encode.isEmpty()) emit encodeRequested(encode);
     selectPath(added.front());
     emit statusMessage(tr("Added %n images.", nullptr, int(added.size())));
   }
@@ -409,7 +401,7 @@ void ImagesPanel::onImageFailed(const QString& path, const QString& message) {
 
 void ImagesPanel::reencodeAll() {
   const QStringList pending = model_->resetEncodings();
-  if (service_ && !pending.isEmpty()) service_->encodeImages(pending);
+  if (!pending.isEmpty()) emit encodeRequested(pending);
   updatePredictions();
 }
 

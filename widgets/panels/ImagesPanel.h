@@ -21,16 +21,17 @@ namespace protext {
 
 class ImageDetails;
 class ImageListModel;
-class ModelService;
 
 // The main area: a strip of image thumbnails (drop, paste or add images and folders), and
-// for the selected image a preview beside each method's top-k classes. Images are encoded by
-// the model service; predictions are recomputed here whenever the classifiers change.
+// for the selected image a preview beside each method's top-k classes. It asks for embeddings
+// with encodeRequested(); the main window has the model service encode them and feeds the
+// answers to onImageEncoded()/onImageFailed(). Predictions are recomputed here whenever the
+// classifiers change.
 class ImagesPanel : public QWidget {
   Q_OBJECT
 
  public:
-  explicit ImagesPanel(ModelService* service, QWidget* parent = nullptr);
+  explicit ImagesPanel(QWidget* parent = nullptr);
   ~ImagesPanel() override;
 
   // Add images, Add folder, Paste, Remove, Clear: for the main window's menu and toolbar.
@@ -68,7 +69,7 @@ class ImagesPanel : public QWidget {
   int addMimeData(const QMimeData* mime);
 
  public slots:
-  // Adds images and folders, asks the service to encode them, selects the first new one and
+  // Adds images and folders, asks for their embeddings, selects the first new one and
   // reports what was refused. Returns how many images were added.
   int addPaths(const QStringList& paths);
   void setClassifiers(const protext::ClassifierSet& set);
@@ -86,6 +87,8 @@ class ImagesPanel : public QWidget {
   // Transient news for a status bar.
   void statusMessage(const QString& message);
   void currentPathChanged(const QString& path);
+  // These images need embeddings from the open model.
+  void encodeRequested(const QStringList& paths);
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -111,7 +114,6 @@ class ImagesPanel : public QWidget {
   void showPreview();
   bool canAccept(const QMimeData* mime) const;
 
-  ModelService* service_;
   ImageListModel* model_;
   ClassifierSet classifiers_;
   QVector<MethodPrediction> predictions_;

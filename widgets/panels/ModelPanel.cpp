@@ -61,18 +61,13 @@ QPushButton* actionButton(QAction* action, const QString& text, QWidget* parent)
 
 }  // namespace
 
-ModelPanel::ModelPanel(ModelService* service, QWidget* parent, QSettings* settings)
-    : QWidget(parent), service_(service), settings_(settings ? settings : new QSettings), ownsSettings_(!settings) {
+ModelPanel::ModelPanel(QWidget* parent, QSettings* settings)
+    : QWidget(parent), settings_(settings ? settings : new QSettings), ownsSettings_(!settings) {
   setObjectName(QStringLiteral("modelPanel"));
   buildActions();
   buildLayout();
   fillDevices();
   refreshRecent();
-  if (service_) {
-    connect(service_, &ModelService::opening, this, &ModelPanel::onOpening);
-    connect(service_, &ModelService::opened, this, &ModelPanel::onOpened);
-    connect(service_, &ModelService::openFailed, this, &ModelPanel::onOpenFailed);
-  }
 }
 
 ModelPanel::~ModelPanel() {
@@ -206,8 +201,8 @@ void ModelPanel::buildLayout() {
   connect(device_, qOverload<int>(&QComboBox::activated), this, [this] {
     emit deviceChanged(currentDevice());
     // The device belongs to the open model, so choosing another one moves the model there.
-    if (service_ && !opening_ && !info_.path.isEmpty() && info_.device != currentDevice())
-      service_->open(info_.path, currentDevice());
+    if (!opening_ && !info_.path.isEmpty() && info_.device != currentDevice())
+      emit openRequested(info_.path, currentDevice());
   });
 
   setMinimumWidth(280);
@@ -267,11 +262,11 @@ void ModelPanel::openPath(const QString& path) {
     return;
   }
   addRecent(absolute);
-  if (service_) service_->open(absolute, currentDevice());
+  emit openRequested(absolute, currentDevice());
 }
 
 void ModelPanel::openEmbedded() {
-  if (service_) service_->open(ModelService::embeddedModelPath(), currentDevice());
+  emit openRequested(ModelService::embeddedModelPath(), currentDevice());
 }
 
 void ModelPanel::chooseFile() {
@@ -365,7 +360,7 @@ void ModelPanel::setOpening(bool opening, const QString& path) {
   progress_->setVisible(opening);
   status_->setVisible(opening);
   if (opening) {
-    const bool embedded = service_ && path == ModelService::embeddedModelPath();
+    const bool embedded = path == ModelService::embeddedModelPath();
     status_->setText(embedded ? tr("Opening the embedded mini model…") : tr("Opening %1…").arg(displayName(path)));
     status_->setToolTip(QDir::toNativeSeparators(path));
   }

@@ -17,12 +17,11 @@ class QSettings;
 
 namespace protext {
 
-class ModelService;
-
 // The Model panel: open a CLIP (an OpenAI .pt, a .safetensors file or a Hugging Face folder)
 // on a chosen device, reopen one of the recent models, or fall back on the embedded mini
-// model; then what the open model is (towers, sizes, fingerprint). Opening runs on the
-// service's thread; the panel only follows its opening()/opened()/openFailed() signals.
+// model; then what the open model is (towers, sizes, fingerprint). It asks for a model with
+// openRequested(); the main window has the model service open it and feeds the service's
+// opening()/opened()/openFailed() back to the on…() slots.
 class ModelPanel : public QWidget {
   Q_OBJECT
 
@@ -30,7 +29,7 @@ class ModelPanel : public QWidget {
   static constexpr int kMaxRecent = 8;
 
   // `settings` defaults to a QSettings() for the application; it must outlive the panel.
-  explicit ModelPanel(ModelService* service, QWidget* parent = nullptr, QSettings* settings = nullptr);
+  explicit ModelPanel(QWidget* parent = nullptr, QSettings* settings = nullptr);
   ~ModelPanel() override;
 
   // For the main window's menus and toolbar.
@@ -71,7 +70,7 @@ class ModelPanel : public QWidget {
   void clearRecent();
   void removeRecent(const QString& path);
 
-  // Connected to the service's signals; public so the state can be driven without a model.
+  // The model service's answers (wired by the main window); public so tests drive the state.
   void onOpening(const QString& path);
   void onOpened(const protext::ModelInfo& info);
   void onOpenFailed(const QString& path, const QString& message);
@@ -80,6 +79,8 @@ class ModelPanel : public QWidget {
   // An error was reported (also when interactive, after the message box).
   void errorShown(const QString& message);
   void deviceChanged(const QString& device);
+  // Open this model file or folder on this device.
+  void openRequested(const QString& path, const QString& device);
 
  protected:
   void showEvent(QShowEvent* event) override;
@@ -94,7 +95,6 @@ class ModelPanel : public QWidget {
   void showInfo(const ModelInfo& info);
   void showRecentMenu(const QPoint& pos);
 
-  ModelService* service_;
   QSettings* settings_;
   bool ownsSettings_;
   bool interactive_ = true;

@@ -25,7 +25,6 @@
 #include <algorithm>
 #include <limits>
 
-#include "widgets/engine/TrainingService.h"
 #include "widgets/panels/TrainingSettingsForm.h"
 #include "widgets/views/LossPlot.h"
 
@@ -57,18 +56,12 @@ std::string localPath(const QString& path) { return QFile::encodeName(path).toSt
 
 }  // namespace
 
-TrainingPanel::TrainingPanel(TrainingService* service, QWidget* parent) : QWidget(parent), service_(service) {
+TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
   setObjectName(QStringLiteral("trainingPanel"));
   last_dir_ = QDir::homePath();
   buildActions();
   buildLayout();
   applyPreset(QStringLiteral("cross-dataset"));
-  if (service_) {
-    connect(service_, &TrainingService::started, this, &TrainingPanel::onStarted);
-    connect(service_, &TrainingService::progress, this, &TrainingPanel::onProgress);
-    connect(service_, &TrainingService::finished, this, &TrainingPanel::onFinished);
-    connect(service_, &TrainingService::failed, this, &TrainingPanel::onFailed);
-  }
   updateState();
 }
 
@@ -98,8 +91,8 @@ QString TrainingPanel::formatDuration(double seconds) {
 
 QString TrainingPanel::progressText(const TrainProgress& p) {
   QStringList parts{tr("epoch %1/%2").arg(p.epoch + 1).arg(p.epochs), tr("step %1/%2").arg(p.step).arg(p.steps)};
-  if (p.samplesPerSecond > 0) parts << tr("%1 samples/s").arg(qRound64(p.samplesPerSecond));
-  if (p.etaSeconds > 0 && p.step < p.steps) parts << tr("ETA %1").arg(formatDuration(p.etaSeconds));
+  if (p.samples_per_s > 0) parts << tr("%1 samples/s").arg(qRound64(p.samples_per_s));
+  if (p.eta_s > 0 && p.step < p.steps) parts << tr("ETA %1").arg(formatDuration(p.eta_s));
   return parts.join(QStringLiteral(" · "));
 }
 
@@ -333,20 +326,22 @@ void TrainingPanel::resumeFrom(const QString& checkpoint) {
 }
 
 void TrainingPanel::requestStart(const TrainRequest& request) {
+  // The main window may decline (no model); a service that takes the run answers
+  // onPreparing() before this returns.
   emit startRequested(request);
-  // The main window may have declined (no model, no descriptions); only a service that took
-  // the run puts the panel into its running state before started() arrives.
-  if (service_ && service_->running() && !running_) {
-    setRunning(true);
-    progress_->setRange(0, 0);
-    progress_->setFormat(tr("Preparing…"));
-  }
+}
+
+void TrainingPanel::onPreparing() {
+  if (running_) return;
+  setRunning(true);
+  progress_->setRange(0, 0);
+  progress_->setFormat(tr("Preparing…"));
 }
 
 void TrainingPanel::stop() {
   if (!running_ || stopping_) return;
   stopping_ = true;
-  if (service_) service_->stop();
+  emit stopRequested();
   progress_->setFormat(tr("Stopping after this step…"));
   appendLog(tr("Stopping after the current step…"));
   updateState();
@@ -401,12 +396,12 @@ void TrainingPanel::onProgress(const TrainProgress& p) {
   progress_->setValue(int(p.step));
   if (!stopping_) progress_->setFormat(progressText(p));
   plot_->addStep(int(p.step), p.loss, p.lr);
-  if (p.epochMeanLoss >= 0) {
-    plot_->addEpoch(p.epoch + 1, int(p.step), p.epochMeanLoss);
+  if (p.epoch_mean_loss >= 0) {
+    plot_->addEpoch(p.epoch + 1, int(p.step), p.epoch_mean_loss);
     appendLog(tr("Epoch %1/%2: mean loss %3 · lr %4")
                   .arg(p.epoch + 1)
                   .arg(p.epochs)
-                  .arg(p.epochMeanLoss, 0, 'f', 5)
+                  .arg(p.epoch_mean_loss, 0, 'f', 5)
                   .arg(p.lr, 0, 'g', 3));
   }
 }

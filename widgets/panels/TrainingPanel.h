@@ -16,7 +16,6 @@ class QScrollArea;
 namespace protext {
 
 class LossPlot;
-class TrainingService;
 class TrainingSettingsForm;
 
 // The Training panel: a preset and every hyper-parameter of a run, Start / Stop / Resume,
@@ -24,15 +23,15 @@ class TrainingSettingsForm;
 // The settings are the core's TrainConfig (presets, checks and checkpoint reading are the
 // core's, core/protext/train_config.h). The panel does not start runs itself: it emits
 // startRequested() and the main window, which knows the model and the classes, calls
-// TrainingService::start(). Stop goes straight to the service. The on*() slots follow the
-// service's signals.
+// TrainingService::start(); stopRequested() likewise. The on…() slots follow the service's
+// signals (wired by the main window).
 class TrainingPanel : public QWidget {
   Q_OBJECT
 
  public:
   static constexpr int kLogLines = 5000;
 
-  explicit TrainingPanel(TrainingService* service, QWidget* parent = nullptr);
+  explicit TrainingPanel(QWidget* parent = nullptr);
 
   // The preset combo's label of a core preset name (preset_names()), translated.
   static QString presetLabel(const QString& preset);
@@ -86,6 +85,8 @@ class TrainingPanel : public QWidget {
   bool savePromptsTo(const QString& path);
   void appendLog(const QString& line);
 
+  // The service took a run and prepares its data: the panel is running from here on.
+  void onPreparing();
   void onStarted(qint64 steps);
   void onProgress(const protext::TrainProgress& progress);
   void onFinished(const QString& path, bool cancelled, const QString& note);
@@ -93,6 +94,8 @@ class TrainingPanel : public QWidget {
 
  signals:
   void startRequested(const protext::TrainRequest& request);
+  // Stop the run after its current step.
+  void stopRequested();
   // A prompts file to load as the "protext" method: ours or the authors' Dassl checkpoint.
   void loadPromptsRequested(const QString& path);
   // A run wrote prompts worth showing (finished, or stopped after at least one epoch).
@@ -114,7 +117,6 @@ class TrainingPanel : public QWidget {
   void chooseSave();
   void chooseLoad(bool authors);
 
-  TrainingService* service_;
   bool interactive_ = true;
   bool running_ = false;
   bool stopping_ = false;

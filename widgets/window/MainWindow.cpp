@@ -103,12 +103,12 @@ QDockWidget* MainWindow::addPanel(QWidget* panel, const QString& title, const QS
 }
 
 void MainWindow::buildPanels() {
-  images_ = new ImagesPanel(models_, this);
+  images_ = new ImagesPanel(this);
   setCentralWidget(images_);
-  modelPanel_ = new ModelPanel(models_, this);
+  modelPanel_ = new ModelPanel(this);
   classEditor_ = new ClassListEditor(classes_, undo_, this);
-  trainingPanel_ = new TrainingPanel(training_, this);
-  evaluatePanel_ = new EvaluatePanel(evaluation_, this);
+  trainingPanel_ = new TrainingPanel(this);
+  evaluatePanel_ = new EvaluatePanel(this);
   promptsPanel_ = new PromptsPanel(this);
   if (!options_.interactive) {
     modelPanel_->setInteractive(false);
@@ -236,69 +236,6 @@ void MainWindow::buildMenus() {
   memoryStatus_ = new QLabel(this);
   busyStatus_ = new QLabel(this);
   for (QLabel* l : {busyStatus_, modelStatus_, deviceStatus_, memoryStatus_}) statusBar()->addPermanentWidget(l);
-}
-
-void MainWindow::wireServices() {
-  connect(classes_, &ClassListModel::classesChanged, this, &MainWindow::pushClassesToModel);
-  connect(models_, &ModelService::opened, this, [this](const ModelInfo& info) {
-    trainingPanel_->setMaxDepth(info.textLayers);
-    updateStatus();
-    updateTitle();
-    // The service rebuilds the classifiers of the class list it holds by itself.
-    if (!pendingPrompts_.isEmpty()) {
-      models_->loadPrompts(pendingPrompts_);
-      pendingPrompts_.clear();
-    }
-  });
-  connect(models_, &ModelService::classifiersReady, this, [this](const ClassifierSet& set) {
-    classifiers_ = set;
-    images_->setClassifiers(set);
-    if (!set.notes.isEmpty()) statusBar()->showMessage(set.notes.join("; "), 8000);
-    emit classifiersUpdated();
-  });
-  connect(models_, &ModelService::classifiersFailed, this,
-          [this](const QString& message) { showError(tr("Classifiers"), message); });
-  connect(models_, &ModelService::promptsLoaded, this, [this](const QString& path, const QString& warning, const PromptWords& words) {
-    promptsPanel_->setPromptWords(path, words, warning);
-    exportDassl_->setEnabled(true);
-    statusBar()->showMessage(tr("Prompts loaded: %1").arg(QFileInfo(path).fileName()), 6000);
-  });
-  connect(models_, &ModelService::promptsFailed, this, [this](const QString& path, const QString& message) {
-    showError(tr("Prompts"), tr("Could not load the prompts %1:\n%2").arg(QFileInfo(path).fileName(), message));
-  });
-  connect(models_, &ModelService::promptsExported, this, [this](const QString& path) {
-    statusBar()->showMessage(tr("Prompts exported to %1").arg(path), 6000);
-  });
-  connect(models_, &ModelService::busyChanged, this, [this](bool busy) {
-    busyStatus_->setText(busy ? tr("Working…") : QString());
-  });
-
-  connect(trainingPanel_, &TrainingPanel::startRequested, this, [this](const TrainRequest& request) {
-    if (!models_->handle()) {
-      showError(tr("Training"), tr("Open a model before training."));
-      trainingPanel_->onFailed(tr("no model is open"));
-      return;
-    }
-    training_->start(models_->handle(), classes_->classes(), classes_->descriptionMap(), request);
-  });
-  // The training panel follows the service's progress itself.
-  connect(trainingPanel_, &TrainingPanel::promptsReady, models_, &ModelService::loadPrompts);
-  connect(trainingPanel_, &TrainingPanel::loadPromptsRequested, models_, &ModelService::loadPrompts);
-
-  connect(evaluatePanel_, &EvaluatePanel::runRequested, this, [this](const QString& folder) {
-    if (!models_->handle()) {
-      evaluatePanel_->onFailed(tr("Open a model before evaluating."));
-      return;
-    }
-    const QString cache = StudioSettings().cacheDir();
-    evaluation_->start(models_->handle(), folder, classifiers_, cache);
-  });
-  connect(evaluatePanel_, &EvaluatePanel::cancelRequested, evaluation_, &EvaluationService::cancel);
-  connect(evaluation_, &EvaluationService::progress, evaluatePanel_, &EvaluatePanel::onProgress);
-  connect(evaluation_, &EvaluationService::finished, evaluatePanel_, &EvaluatePanel::onFinished);
-  connect(evaluation_, &EvaluationService::cancelled, evaluatePanel_, &EvaluatePanel::onCancelled);
-  connect(evaluation_, &EvaluationService::failed, evaluatePanel_, &EvaluatePanel::onFailed);
-  connect(undo_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
 }
 
 void MainWindow::restoreLayout() {

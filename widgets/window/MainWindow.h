@@ -73,7 +73,7 @@ class MainWindow : public QMainWindow {
   void buildPanels();
   void buildActions();
   void buildMenus();
-  void wireServices();
+  void wireServices();  // MainWindowWiring.cpp: every panel ↔ service connection
   void restoreLayout();
   void pushClassesToModel();
   void showError(const QString& title, const QString& message);

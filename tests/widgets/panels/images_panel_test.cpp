@@ -90,7 +90,10 @@ void ImagesPanelTest::chartsShowSoftmaxOfScaledCosinesWithTheTrueClass() {
   const QString image = writeImage(dir.filePath("river_kett/one.png"));
   ImagesPanel panel(nullptr);
   panel.setInteractive(false);
+  QSignalSpy encode(&panel, &ImagesPanel::encodeRequested);
   QCOMPARE(panel.addPaths({image}), 1);
+  QCOMPARE(encode.count(), 1);
+  QCOMPARE(encode.at(0).at(0).toStringList(), QStringList{image});
   panel.setClassifiers(knownSet());
   QCOMPARE(panel.comparisonView()->methodCount(), 0);  // not encoded yet
   panel.onImageEncoded(image, kEmbedding);

@@ -57,10 +57,14 @@ QString ModelPanelTest::touch(const QString& name) {
 }
 
 void ModelPanelTest::recentListKeepsTheEightLatestMostRecentFirst() {
-  ModelPanel panel(nullptr, nullptr, settings_.get());
+  ModelPanel panel(nullptr, settings_.get());
+  QSignalSpy requests(&panel, &ModelPanel::openRequested);
   QStringList paths;
   for (int i = 0; i < 10; ++i) paths << touch(QString("model%1.pt").arg(i));
   for (const QString& path : paths) panel.openPath(path);
+  QCOMPARE(requests.count(), 10);  // each asks the main window to open it, on the chosen device
+  QCOMPARE(requests.last().at(0).toString(), paths.last());
+  QCOMPARE(requests.last().at(1).toString(), panel.currentDevice());
   QStringList expected;
   for (int i = 9; i >= 2; --i) expected << paths[i];
   QCOMPARE(panel.recentModels(), expected);
@@ -77,7 +81,7 @@ void ModelPanelTest::missingRecentModelsAreGreyedOut() {
   const QString present = touch("ViT-B-32.pt");
   const QString missing = dir_->filePath("gone.safetensors");
   settings_->setValue(protext::StudioSettings::kRecentModelsKey, QStringList{present, missing});
-  ModelPanel panel(nullptr, nullptr, settings_.get());
+  ModelPanel panel(nullptr, settings_.get());
   QCOMPARE(panel.recentList()->count(), 2);
   const QColor normal = panel.recentList()->item(0)->foreground().color();
   const QColor grey = panel.recentList()->item(1)->foreground().color();
@@ -87,7 +91,7 @@ void ModelPanelTest::missingRecentModelsAreGreyedOut() {
 }
 
 void ModelPanelTest::missingPathIsReportedAndNotRecorded() {
-  ModelPanel panel(nullptr, nullptr, settings_.get());
+  ModelPanel panel(nullptr, settings_.get());
   panel.setInteractive(false);
   QSignalSpy errors(&panel, &ModelPanel::errorShown);
   panel.openPath(dir_->filePath("nothing-here.pt"));
@@ -97,7 +101,7 @@ void ModelPanelTest::missingPathIsReportedAndNotRecorded() {
 }
 
 void ModelPanelTest::openingShowsProgressAndDisablesTheOpenActions() {
-  ModelPanel panel(nullptr, nullptr, settings_.get());
+  ModelPanel panel(nullptr, settings_.get());
   panel.onOpening("/models/ViT-B-32.pt");
   QVERIFY(panel.isOpening());
   QVERIFY(panel.progressBar()->isVisibleTo(&panel));
@@ -119,7 +123,7 @@ void ModelPanelTest::openingShowsProgressAndDisablesTheOpenActions() {
 }
 
 void ModelPanelTest::openedModelFillsTheInfoForm() {
-  ModelPanel panel(nullptr, nullptr, settings_.get());
+  ModelPanel panel(nullptr, settings_.get());
   ModelInfo info;  // ViT-B/32's published shape
   info.path = "/models/ViT-B-32.pt";
   info.format = "openai";
@@ -155,7 +159,7 @@ void ModelPanelTest::openedModelFillsTheInfoForm() {
 }
 
 void ModelPanelTest::failedOpenShowsTheMessage() {
-  ModelPanel panel(nullptr, nullptr, settings_.get());
+  ModelPanel panel(nullptr, settings_.get());
   panel.setInteractive(false);
   QSignalSpy errors(&panel, &ModelPanel::errorShown);
   panel.onOpening("/models/broken.pt");
@@ -192,7 +196,7 @@ void ModelPanelTest::parameterCountsReadShort() {
 void ModelPanelTest::fingerprintIsShortenedWithTheWholeInTheTooltip() {
   QCOMPARE(ModelPanel::shortFingerprint("abc"), QString("abc"));
   QCOMPARE(ModelPanel::shortFingerprint("3f9a0c17be24d5e8a1b2"), QString("3f9a0c17be24…"));
-  ModelPanel panel(nullptr, nullptr, settings_.get());
+  ModelPanel panel(nullptr, settings_.get());
   ModelInfo info;
   info.path = "/m.pt";
   info.fingerprint = "3f9a0c17be24d5e8a1b2";

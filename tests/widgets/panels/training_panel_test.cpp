@@ -14,12 +14,10 @@
 #include <QtEndian>
 
 #include "support/suite.h"
-#include "widgets/engine/TrainingService.h"
 #include "widgets/panels/TrainingPanel.h"
 #include "widgets/views/LossPlot.h"
 
 using protext::TrainingPanel;
-using protext::TrainingService;
 using protext::TrainProgress;
 using protext::TrainConfig;
 using protext::TrainRequest;
@@ -49,9 +47,9 @@ TrainProgress progressAt(int epoch, qint64 step, double epochMean = -1) {
   p.steps = 400;
   p.loss = 1.0 / double(step);
   p.lr = 0.03;
-  p.samplesPerSecond = 850;
-  p.etaSeconds = 42;
-  p.epochMeanLoss = epochMean;
+  p.samples_per_s = 850;
+  p.eta_s = 42;
+  p.epoch_mean_loss = epochMean;
   return p;
 }
 
@@ -221,8 +219,7 @@ void TrainingPanelTest::setMaxDepthClampsTheDepth() {
 }
 
 void TrainingPanelTest::startEmitsTheSettingsWithANewRunFile() {
-  TrainingService service;
-  TrainingPanel panel(&service);
+  TrainingPanel panel;
   panel.setInteractive(false);
   panel.applyPreset("base2novel");
   QSignalSpy spy(&panel, &TrainingPanel::startRequested);
@@ -236,9 +233,15 @@ void TrainingPanelTest::startEmitsTheSettingsWithANewRunFile() {
   QVERIFY2(s.outPath.startsWith(runs), qPrintable(s.outPath));
   QVERIFY(s.outPath.endsWith(".safetensors"));
   QVERIFY(QFileInfo(runs).isDir());
-  // Nobody started the service, so the panel stays ready to start.
+  // Nobody took the run, so the panel stays ready to start.
   QVERIFY(!panel.isRunning());
   QVERIFY(panel.startAction()->isEnabled());
+  // A service that takes it says so before start() returns: the panel runs from then on.
+  connect(&panel, &TrainingPanel::startRequested, &panel, [&panel] { panel.onPreparing(); });
+  panel.startAction()->trigger();
+  QVERIFY(panel.isRunning());
+  QVERIFY(!panel.startAction()->isEnabled());
+  QCOMPARE(panel.progressBar()->format(), QString("Preparing…"));
 }
 
 void TrainingPanelTest::templateWithoutPlaceholderIsRefused() {
@@ -257,8 +260,7 @@ void TrainingPanelTest::templateWithoutPlaceholderIsRefused() {
 }
 
 void TrainingPanelTest::startedRunDisablesEverythingButStop() {
-  TrainingService service;
-  TrainingPanel panel(&service);
+  TrainingPanel panel;
   QVERIFY(!panel.stopAction()->isEnabled());
   panel.onStarted(400);
   QVERIFY(panel.isRunning());
@@ -307,11 +309,13 @@ void TrainingPanelTest::durationsReadAsClockTimes() {
 }
 
 void TrainingPanelTest::stopShowsStoppingAndCannotBeRepeated() {
-  TrainingService service;
-  TrainingPanel panel(&service);
+  TrainingPanel panel;
+  QSignalSpy stops(&panel, &TrainingPanel::stopRequested);
   panel.onStarted(400);
   panel.onProgress(progressAt(0, 5));
   panel.stopAction()->trigger();
+  panel.stop();
+  QCOMPARE(stops.count(), 1);
   QVERIFY(!panel.stopAction()->isEnabled());
   QVERIFY(panel.isRunning());  // until the service says it finished
   QVERIFY(panel.progressBar()->format().startsWith("Stopping"));
