@@ -38,48 +38,56 @@ void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
   }
   cancel_ = false;
   emit preparing();
-  worker_.post([this, model, classes, descriptions, request] {
-    try {
-      if (!model) throw Error("train", "no model is open");
-      TrainJob job;
-      job.clip = model->clip;
-      const ConfigCheck checked = check_for_model(request.config, job.clip->config().text.layers,
-                                                  job.clip->config().text.context_length);
-      job.config = checked.config;
-      job.descriptions = description_set(classes, descriptions, "class list");
-      if (job.descriptions.by_key.empty()) throw Error("train", "no class has LLM descriptions to learn from");
-      job.out_path = QFile::encodeName(request.outPath).toStdString();
-      job.resume_path = QFile::encodeName(request.resumePath).toStdString();
-      QStringList notes;
-      for (const ConfigNote& n : checked.notes) notes << noteText(n);
-      bool announced = false;
-      const TrainResult result = train(
-          job,
-          [this, &announced](const TrainProgress& q) {
-            const bool first = !announced;
-            announced = true;
-            QMetaObject::invokeMethod(this, [this, q, first] {
-              if (first) emit started(q.steps);
-              emit progress(q);
-            });
-          },
-          cancel_);
-      const QString path = request.outPath;
-      const bool cancelled = result.cancelled;
-      if (cancelled && !QFileInfo::exists(path)) notes << tr("stopped before the first epoch ended; nothing was saved");
-      const QString note = notes.join(QLatin1Char('\n'));
-      QMetaObject::invokeMethod(this, [this, path, cancelled, note] {
+  struct Outcome {
+    QString path;
+    bool cancelled = false;
+    QString note;
+  };
+  worker_.run(
+      this,
+      [this, model, classes, descriptions, request] {
+        if (!model) throw Error("train", "no model is open");
+        TrainJob job;
+        job.clip = model->clip;
+        const ConfigCheck checked = check_for_model(request.config, job.clip->config().text.layers,
+                                                    job.clip->config().text.context_length);
+        job.config = checked.config;
+        job.descriptions = description_set(classes, descriptions, "class list");
+        if (job.descriptions.by_key.empty()) throw Error("train", "no class has LLM descriptions to learn from");
+        job.out_path = QFile::encodeName(request.outPath).toStdString();
+        job.resume_path = QFile::encodeName(request.resumePath).toStdString();
+        QStringList notes;
+        for (const ConfigNote& n : checked.notes) notes << noteText(n);
+        bool announced = false;
+        const TrainResult result = train(
+            job,
+            [this, &announced](const TrainProgress& p) {
+              const bool first = !announced;
+              announced = true;
+              QMetaObject::invokeMethod(this, [this, p, first] {
+                if (first) emit started(p.steps);
+                emit progress(p);
+              });
+            },
+            cancel_);
+        Outcome outcome;
+        outcome.cancelled = result.cancelled;
+        if (QFileInfo::exists(request.outPath)) {
+          outcome.path = request.outPath;
+        } else if (result.cancelled) {
+          notes << tr("stopped before the first epoch ended; nothing was saved");
+        }
+        outcome.note = notes.join(QLatin1Char('\n'));
+        return outcome;
+      },
+      [this](const Outcome& outcome) {
         running_ = false;
-        emit finished(QFileInfo::exists(path) ? path : QString(), cancelled, note);
-      });
-    } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(error_message(e));
-      QMetaObject::invokeMethod(this, [this, message] {
+        emit finished(outcome.path, outcome.cancelled, outcome.note);
+      },
+      [this](const QString& message) {
         running_ = false;
         emit failed(message);
       });
-    }
-  });
 }
 
 }  // namespace protext

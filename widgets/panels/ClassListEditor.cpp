@@ -10,7 +10,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -23,6 +22,7 @@
 #include <algorithm>
 
 #include "widgets/common/ClassFiles.h"
+#include "widgets/common/ErrorReport.h"
 #include "widgets/models/ClassListModel.h"
 #include "widgets/panels/ClassItemDelegate.h"
 #include "widgets/panels/ClassListView.h"
@@ -301,7 +301,7 @@ QStringList ClassListEditor::selectedClasses() const {
 }
 
 void ClassListEditor::showError(const QString& message) {
-  if (interactive_) QMessageBox::warning(this, tr("Classes"), message);
+  showErrorBox(this, interactive_, tr("Classes"), message);
   emit errorShown(message);
 }
 

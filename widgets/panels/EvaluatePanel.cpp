@@ -1,5 +1,4 @@
 #include "widgets/panels/EvaluatePanel.h"
-#include "widgets/common/PanelAction.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -25,6 +23,8 @@
 #include <algorithm>
 #include <climits>
 
+#include "widgets/common/ErrorReport.h"
+#include "widgets/common/PanelAction.h"
 #include "widgets/views/EvaluationView.h"
 
 namespace protext {
@@ -294,7 +294,7 @@ QString EvaluatePanel::elapsedText() const {
 }
 
 void EvaluatePanel::showError(const QString& message) {
-  if (interactive_) QMessageBox::warning(this, tr("Evaluate"), message);
+  showErrorBox(this, interactive_, tr("Evaluate"), message);
   emit errorShown(message);
 }
 

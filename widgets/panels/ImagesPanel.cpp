@@ -13,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QPainter>
 #include <QScrollBar>
@@ -26,6 +25,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "widgets/common/ErrorReport.h"
 #include "widgets/common/PanelAction.h"
 #include "widgets/common/Prediction.h"
 #include "widgets/models/ImageListModel.h"
@@ -493,12 +493,7 @@ void ImagesPanel::updateCount() {
 }
 
 void ImagesPanel::showError(const QString& message) {
-  // Shown after the drop has returned: a modal box inside dropEvent() would keep the file
-  // manager that started the drag waiting for it.
-  if (interactive_) {
-    QMetaObject::invokeMethod(
-        this, [this, message] { QMessageBox::warning(this, tr("Images"), message); }, Qt::QueuedConnection);
-  }
+  showErrorBox(this, interactive_, tr("Images"), message, BoxTiming::AfterEvent);
   emit errorShown(message);
 }
 

@@ -11,13 +11,13 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QShowEvent>
 #include <QVBoxLayout>
 
+#include "widgets/common/ErrorReport.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/engine/ModelService.h"
 
@@ -386,7 +386,7 @@ void ModelPanel::onOpenFailed(const QString& path, const QString& message) {
   error_->setText(text);
   error_->setToolTip(QDir::toNativeSeparators(path));
   error_->show();
-  if (interactive_) QMessageBox::warning(this, tr("Open model"), text);
+  showErrorBox(this, interactive_, tr("Open model"), text);
   emit errorShown(text);
 }
 

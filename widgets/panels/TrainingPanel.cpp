@@ -11,7 +11,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -25,6 +24,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "widgets/common/ErrorReport.h"
 #include "widgets/panels/TrainingSettingsForm.h"
 #include "widgets/views/LossPlot.h"
 
@@ -436,7 +436,7 @@ void TrainingPanel::onFailed(const QString& message) {
 }
 
 void TrainingPanel::showError(const QString& message) {
-  if (interactive_) QMessageBox::warning(this, tr("Training"), message);
+  showErrorBox(this, interactive_, tr("Training"), message);
   emit errorShown(message);
 }
 

@@ -1,5 +1,4 @@
 #include "widgets/views/MethodComparisonView.h"
-#include "widgets/common/MethodStyle.h"
 
 #include <QFontMetrics>
 #include <QHBoxLayout>
@@ -11,6 +10,8 @@
 #include <algorithm>
 #include <map>
 #include <qcustomplot.h>
+
+#include "widgets/common/MethodStyle.h"
 
 namespace protext {
 

@@ -1,5 +1,4 @@
 #include "widgets/window/MainWindow.h"
-#include "widgets/common/PanelAction.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,6 +21,8 @@
 
 #include "core/error.h"
 #include "widgets/common/ClassFiles.h"
+#include "widgets/common/ErrorReport.h"
+#include "widgets/common/PanelAction.h"
 #include "widgets/common/ProcessMemory.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/engine/EvaluationService.h"
@@ -355,11 +356,8 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {
-  if (!options_.interactive) {
-    emit errorShown(message);
-    return;
-  }
-  QMessageBox::warning(this, title, message);
+  showErrorBox(this, options_.interactive, title, message);
+  emit errorShown(message);
 }
 
 void MainWindow::updateStatus() {

@@ -61,6 +61,7 @@ class MainWindow : public QMainWindow {
   void openPaths(const QStringList& paths);
 
  signals:
+  // An error was reported (also when interactive, after the message box).
   void errorShown(const QString& message);
   void classifiersUpdated();
 

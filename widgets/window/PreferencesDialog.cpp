@@ -1,5 +1,4 @@
 #include "widgets/window/PreferencesDialog.h"
-#include "widgets/common/StudioSettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +21,7 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include "widgets/common/StudioSettings.h"
 #include "widgets/common/Translations.h"
 
 namespace protext {
