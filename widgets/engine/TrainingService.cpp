@@ -54,6 +54,10 @@ void TrainingService::start(ModelHandlePtr model, const QStringList& classes,
         job.config = checked.config;
         job.descriptions = description_set(classes, descriptions, "class list");
         if (job.descriptions.by_key.empty()) throw Error("train", "no class has LLM descriptions to learn from");
+        // The class list's order, as `protext train --classes` takes it: the order decides
+        // the training pairs' order, so the same list gives the CLI's losses and prompts.
+        for (const QString& name : classes)
+          if (job.descriptions.find(name.toStdString())) job.classes.push_back(name.toStdString());
         job.out_path = QFile::encodeName(request.outPath).toStdString();
         job.resume_path = QFile::encodeName(request.resumePath).toStdString();
         QStringList notes;

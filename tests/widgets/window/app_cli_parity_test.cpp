@@ -1,7 +1,8 @@
 // The app shows what `protext` prints: the same demo classes, descriptions and learned
 // prompts give, for every example image, the same top-5 classes and probabilities in the
-// app's charts (ModelService → predictTopK) as in `protext classify`; and the app's
-// evaluation export is the report `protext eval` writes for the same folder.
+// app's charts (ModelService → predictTopK) as in `protext classify`; the app's evaluation
+// export is the report `protext eval` writes for the same folder; and a run of the app's
+// training (TrainingService) gives the losses and prompts of `protext train`.
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -12,6 +13,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/clip/tensor_file.h"
+#include "core/protext/train_config.h"
 #include "core/runtime/resources.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
@@ -19,6 +22,7 @@
 #include "widgets/common/Prediction.h"
 #include "widgets/engine/EvaluationService.h"
 #include "widgets/engine/ModelService.h"
+#include "widgets/engine/TrainingService.h"
 #include "widgets/views/EvaluationView.h"
 
 using namespace protext;
@@ -32,6 +36,14 @@ QStringList exampleImages() {
   const QDir dir(resource("examples"));
   for (const QString& name : dir.entryList({"*.png"}, QDir::Files, QDir::Name)) paths << dir.filePath(name);
   return paths;
+}
+
+// The learned prompts of a checkpoint, without the optimiser state stored beside them.
+TensorMap promptsIn(const QString& path) {
+  TensorMap prompts;
+  for (auto& [name, t] : read_safetensors(path.toStdString()))
+    if (name.rfind("optimizer.", 0) != 0) prompts[name] = t;
+  return prompts;
 }
 
 nlohmann::json readJson(const QString& path) {
@@ -151,6 +163,49 @@ class AppCliParityTest : public QObject {
       QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
       QCOMPARE(a.readAll(), b.readAll());
     }
+  }
+
+  void trainingInTheAppGivesTheLossesAndPromptsOfProtextTrain() {
+    // The demo list as the app holds it, with a short configuration both front ends take.
+    TrainRequest request;
+    request.config = preset_config("cross-dataset");
+    request.config.steps = 12;
+    request.config.batch_size = 256;  // 3 steps an epoch: 4 epochs
+    request.outPath = dir_.filePath("app-run.safetensors");
+    TrainingService training;
+    QSignalSpy finished(&training, &TrainingService::finished);
+    QSignalSpy failed(&training, &TrainingService::failed);
+    training.start(models_->handle(), classes_, descriptions_, request);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 180000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+
+    const QString cli_out = dir_.filePath("cli-run.safetensors");
+    const auto cli = test::run_cli({"train", "--classes", resource("demo/classes.txt"), "--descriptions",
+                                    resource("demo/descriptions.json"), "--out", cli_out, "--steps", "12",
+                                    "--batch-size", "256", "--cache-dir", dir_.filePath("cache")});
+    QVERIFY2(cli.exit_code == 0, cli.err.constData());
+
+    const auto app_info = read_checkpoint_config(request.outPath.toStdString());
+    const auto cli_info = read_checkpoint_config(cli_out.toStdString());
+    QVERIFY(app_info.metadata["classes"] == cli_info.metadata["classes"]);  // the list's order, not sorted
+    const auto app_losses = app_info.metadata["epoch_losses"].get<std::vector<double>>();
+    const auto cli_losses = cli_info.metadata["epoch_losses"].get<std::vector<double>>();
+    QCOMPARE(app_losses.size(), cli_losses.size());
+    QVERIFY(!app_losses.empty());
+    double loss_diff = 0;
+    for (size_t i = 0; i < app_losses.size(); ++i)
+      loss_diff = std::max(loss_diff, std::abs(app_losses[i] - cli_losses[i]) / std::abs(cli_losses[i]));
+    const TensorMap app_prompts = promptsIn(request.outPath), cli_prompts = promptsIn(cli_out);
+    QCOMPARE(app_prompts.size(), cli_prompts.size());
+    double prompt_diff = 0;
+    for (const auto& [name, t] : app_prompts) {
+      QVERIFY2(cli_prompts.count(name), name.c_str());
+      prompt_diff = std::max(prompt_diff, (t - cli_prompts.at(name)).abs().max().item<double>());
+    }
+    qInfo("app vs protext train, %zu epochs: loss max relative diff %.3g, prompts max |diff| %.3g", app_losses.size(),
+          loss_diff, prompt_diff);
+    QVERIFY(loss_diff <= 1e-6);
+    QVERIFY(prompt_diff <= 1e-6);
   }
 };
 
