@@ -10,6 +10,7 @@
 #include "app/cli/model_options.h"
 #include "core/protext/data.h"
 #include "core/protext/evaluate.h"
+#include "core/runtime/atomic_file.h"
 #include "core/zeroshot/class_list.h"
 
 namespace protext::cli {
@@ -19,6 +20,7 @@ std::atomic<bool> never_cancelled{false};
 
 int run(const Args& args) {
   const std::string out = args.require("out");
+  check_writable(out);
   const std::string split = args.get("split", "all");
   std::vector<std::string> class_override;
   if (args.has("classes")) class_override = class_list_from(args.get("classes"));

@@ -7,6 +7,7 @@
 #include "app/cli/class_files.h"
 #include "app/cli/model_options.h"
 #include "core/protext/trainer.h"
+#include "core/runtime/atomic_file.h"
 #include "core/zeroshot/class_list.h"
 
 namespace protext::cli {
@@ -45,6 +46,7 @@ int run(const Args& args) {
   job.resume_path = args.get("resume");
   job.init_prompts = args.get("init-prompts");
   job.log_path = args.get("log");
+  check_writable(job.out_path);  // before the slow part, as the checks above
   job.cache_dir = args.get("cache-dir");
   job.clip = open_model(args);
   // The reference depth (9) is for 12-layer text towers; a smaller CLIP (the embedded one

@@ -30,7 +30,11 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   const char suffix[] = ".tmp-XXXXXX";
   name.insert(name.end(), suffix, suffix + sizeof suffix);
   fd_ = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd_ < 0) throw Error(path_, std::string("cannot create a file beside it: ") + std::strerror(errno));
+  if (fd_ < 0) {
+    if (errno == ENOENT || errno == ENOTDIR)
+      throw Error(path_, "cannot write here: the folder " + directory_of(path_) + " does not exist");
+    throw Error(path_, std::string("cannot create a file beside it: ") + std::strerror(errno));
+  }
   tmp_ = name.data();
   ::fchmod(fd_, 0644);
 }
@@ -75,6 +79,8 @@ void AtomicFile::commit() {
     ::close(dir);
   }
 }
+
+void check_writable(const std::string& path) { AtomicFile probe(path); }
 
 void write_file_atomically(const std::string& path, const std::string& bytes) {
   AtomicFile file(path);

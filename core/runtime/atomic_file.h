@@ -26,4 +26,8 @@ class AtomicFile {
 
 void write_file_atomically(const std::string& path, const std::string& bytes);
 
+// Throws the Error an AtomicFile for `path` would, now: a command checks where its output
+// goes before hours of work, not after.
+void check_writable(const std::string& path);
+
 }  // namespace protext

@@ -270,6 +270,16 @@ class EvaluationTest : public QObject {
     QCOMPARE(folder.ignored_folders.size(), size_t(4));
   }
 
+  void evalCommandRefusesAMissingOutputFolderBeforeEvaluating() {
+    const QString out = dir_.path() + "/no-such-folder/report.json";
+    const auto r = run_cli({"eval", "--model", model_, "--vocab", vocab_, "--images", images_, "--templates", templates_,
+                            "--cache-dir", dir_.path() + "/cli-cache", "--out", out});
+    QVERIFY(r.exit_code > 0);
+    QVERIFY2(r.err.contains("the folder " + (dir_.path() + "/no-such-folder").toUtf8() + " does not exist"),
+             r.err.constData());
+    QVERIFY2(!r.err.contains("images "), r.err.constData());  // refused before any image was encoded
+  }
+
   void evalCommandWritesReportCsvAndSummary() {
     const QString out = dir_.path() + "/cli/report.json";
     QVERIFY(QDir().mkpath(dir_.path() + "/cli"));
