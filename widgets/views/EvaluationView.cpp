@@ -192,8 +192,11 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
 
   auto* bar = new QHBoxLayout;
   bar->setContentsMargins(4, 4, 4, 0);
-  bar->addWidget(header_, 1);
+  // The button follows the summary, so that it stays in sight when the view is scrolled.
+  bar->addWidget(header_);
+  bar->addSpacing(12);
   bar->addWidget(export_);
+  bar->addStretch(1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(bar);
