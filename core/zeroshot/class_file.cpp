@@ -385,6 +385,8 @@ std::vector<std::string> class_lines(const std::string& text) {
   return names;
 }
 
+std::string clean_description(const std::string& text) { return trimmed(text); }
+
 void write_cupl_json(const std::string& path, const std::vector<ClassFileEntry>& entries) {
   std::vector<ClassFileEntry> classes;
   std::map<std::string, size_t> index;

@@ -72,6 +72,10 @@ bool names_json_file(const std::string& path);
 // names cleaned) but neither merged nor refused when empty: the caller decides.
 std::vector<std::string> class_lines(const std::string& text);
 
+// A description as every reader keeps it: Unicode White_Space trimmed at both ends, the
+// inside as written (CLIP's tokenizer folds inner white space itself).
+std::string clean_description(const std::string& text);
+
 // CuPL JSON, classes in the given order, pretty printed, written atomically. Names are
 // cleaned; entries with the same class_key() are written as one (descriptions appended).
 void write_cupl_json(const std::string& path, const std::vector<ClassFileEntry>& entries);

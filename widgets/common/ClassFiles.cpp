@@ -61,6 +61,8 @@ QString ClassFiles::cleanName(const QString& name) { return qt(clean_class_name(
 
 QString ClassFiles::matchKey(const QString& name) { return qt(class_key(std_string(name))); }
 
+QString ClassFiles::cleanDescription(const QString& text) { return qt(clean_description(std_string(text))); }
+
 QStringList ClassFiles::linesToNames(const QString& text) { return qt(class_lines(std_string(text))); }
 
 ClassFileContents ClassFiles::readClassList(const QString& path) {

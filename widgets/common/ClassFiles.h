@@ -40,6 +40,8 @@ class ClassFiles {
   // '_' read as ' ', white space folded ("Wheaten_Terrier" and "wheaten terrier" are the
   // same class).
   static QString matchKey(const QString& name);
+  // A description as the list stores it: trimmed, the inside as written.
+  static QString cleanDescription(const QString& text);
 
   // A class list: text (one class per line), a JSON array of names, or a CuPL object whose
   // keys are the classes (then the descriptions come along).

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 
+#include "widgets/common/ClassFiles.h"
 #include "widgets/models/ClassCommands.h"
 
 namespace protext {
@@ -18,7 +19,7 @@ namespace {
 QStringList cleanDescriptions(const QStringList& descriptions) {
   QStringList cleaned;
   for (const QString& text : descriptions) {
-    const QString line = text.simplified();
+    const QString line = ClassFiles::cleanDescription(text);
     if (!line.isEmpty()) cleaned << line;
   }
   return cleaned;

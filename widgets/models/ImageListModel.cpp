@@ -11,16 +11,12 @@
 #include <QSet>
 #include <algorithm>
 
+#include "widgets/common/ClassFiles.h"
+
 namespace protext {
 namespace {
 
 QString normalisedPath(const QString& path) { return QDir::cleanPath(QFileInfo(path).absoluteFilePath()); }
-
-QString classKey(const QString& name) {
-  QString key = name;
-  key.replace(QLatin1Char('_'), QLatin1Char(' '));
-  return key.simplified().toCaseFolded();
-}
 
 // Runs of digits compare by value ("img2" before "img10"), the rest case-insensitively.
 // QCollator's numeric mode would do, but not under the C locale tests and servers run in.
@@ -150,16 +146,29 @@ bool ImageListModel::isImageFile(const QString& path) {
   return suffixes.contains(QFileInfo(path).suffix(), Qt::CaseInsensitive);
 }
 
+QHash<QString, QString> ImageListModel::classesByKey(const QStringList& classes) {
+  QHash<QString, QString> byKey;
+  for (const QString& name : classes) {
+    const QString key = ClassFiles::matchKey(name);
+    if (!byKey.contains(key)) byKey.insert(key, name);  // the first, as the core keeps it
+  }
+  return byKey;
+}
+
 QString ImageListModel::trueClassFor(const QString& path, const QStringList& classes) {
-  // A class-named folder, else a file named <class>__<n> (how the examples are named).
+  return trueClassFor(path, classesByKey(classes));
+}
+
+QString ImageListModel::trueClassFor(const QString& path, const QHash<QString, QString>& byKey) {
+  // A class-named folder, else a file named <class>__<n> (how the examples are named),
+  // matched by the core's class_key, as protext eval matches folders.
   const QFileInfo info(path);
   const QString stem = info.completeBaseName();
   const int cut = stem.lastIndexOf(QStringLiteral("__"));
   for (const QString& candidate : {info.absoluteDir().dirName(), cut > 0 ? stem.left(cut) : QString()}) {
     if (candidate.isEmpty()) continue;
-    const QString key = classKey(candidate);
-    for (const QString& name : classes)
-      if (classKey(name) == key) return name;
+    const auto it = byKey.find(ClassFiles::matchKey(candidate));
+    if (it != byKey.end()) return it.value();
   }
   return {};
 }
@@ -233,7 +242,7 @@ QStringList ImageListModel::addPaths(const QStringList& paths, QStringList* adde
   for (const QString& path : fresh) {
     Image image;
     image.path = path;
-    image.trueClass = trueClassFor(path, classes_);
+    image.trueClass = trueClassFor(path, classKeys_);
     image.message = headerProblem(path, &image.size);
     if (!image.message.isEmpty()) image.state = State::Failed;
     rows_.insert(path, images_.size());
@@ -326,8 +335,9 @@ QStringList ImageListModel::resetEncodings() {
 
 void ImageListModel::setClasses(const QStringList& classes) {
   classes_ = classes;
+  classKeys_ = classesByKey(classes);
   for (int row = 0; row < images_.size(); ++row) {
-    const QString trueClass = trueClassFor(images_[row].path, classes_);
+    const QString trueClass = trueClassFor(images_[row].path, classKeys_);
     if (trueClass == images_[row].trueClass) continue;
     images_[row].trueClass = trueClass;
     rowChanged(row, {TrueClassRole, Qt::ToolTipRole});

@@ -85,6 +85,8 @@ class ImageListModel : public QAbstractListModel {
   // form <class>__<n>.png: case-insensitive, '_' read as ' '. Returns the class as spelled
   // in `classes`, or an empty string.
   static QString trueClassFor(const QString& path, const QStringList& classes);
+  static QString trueClassFor(const QString& path, const QHash<QString, QString>& classesByKey);
+  static QHash<QString, QString> classesByKey(const QStringList& classes);
   // Decodes `path` scaled to fit `bound`, refusing images over kMaxPixels. Thread-safe.
   static QImage loadScaled(const QString& path, const QSize& bound, QString* error = nullptr);
   // Why an image cannot be used, from its header alone; empty when it can.
@@ -106,6 +108,7 @@ class ImageListModel : public QAbstractListModel {
   QVector<Image> images_;
   QHash<QString, int> rows_;  // path → row
   QStringList classes_;
+  QHash<QString, QString> classKeys_;  // ClassFiles::matchKey → name
   mutable QThreadPool pool_;
   mutable int thumbnails_in_flight_ = 0;
 };

@@ -37,7 +37,7 @@ constexpr int kApplyDelayMs = 800;
 QStringList descriptionLines(const QString& text) {
   QStringList lines;
   for (const QString& line : text.split(QLatin1Char('\n'))) {
-    const QString cleaned = line.simplified();
+    const QString cleaned = ClassFiles::cleanDescription(line);
     if (!cleaned.isEmpty()) lines << cleaned;
   }
   return lines;
