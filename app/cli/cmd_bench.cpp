@@ -18,6 +18,7 @@
 #include "core/clip/tensor_file.h"
 #include "core/clip/tokenizer_files.h"
 #include "core/error.h"
+#include "core/runtime/omp_waits.h"
 
 namespace protext::cli {
 namespace {
@@ -151,6 +152,7 @@ int run(const Args& args) {
       {"engine", "protext (LibTorch C++)"},
       {"libtorch", TORCH_VERSION},
       {"threads", at::get_num_threads()},
+      {"omp_wait_policy", omp_wait_policy()},
       {"blas", blas_library()},
       {"model", model_name},
       {"repeats", repeats},

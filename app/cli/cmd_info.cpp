@@ -1,9 +1,12 @@
 // protext info --model PATH: the architecture read from the weights.
+#include <ATen/Parallel.h>
+
 #include <nlohmann/json.hpp>
 
 #include "app/cli/model_options.h"
 #include "core/clip/fingerprint.h"
 #include "core/clip/weights.h"
+#include "core/runtime/omp_waits.h"
 
 namespace protext::cli {
 namespace {
@@ -25,7 +28,9 @@ int run(const Args& args) {
                      {"patch_size", c.vision.patch_size}, {"image_size", c.vision.image_size}}},
                    {"text",
                     {{"width", c.text.width}, {"layers", c.text.layers}, {"heads", c.text.heads},
-                     {"context_length", c.text.context_length}, {"vocab_size", c.text.vocab_size}}}});
+                     {"context_length", c.text.context_length}, {"vocab_size", c.text.vocab_size}}},
+                   // What the process runs with, for reports from the field (issue 10).
+                   {"runtime", {{"threads", at::get_num_threads()}, {"omp_wait_policy", omp_wait_policy()}}}});
   return 0;
 }
 

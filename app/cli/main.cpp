@@ -5,6 +5,7 @@
 
 #include "app/cli/command.h"
 #include "core/error.h"
+#include "core/runtime/omp_waits.h"
 #include "core/runtime/threads.h"
 
 namespace protext::cli {
@@ -29,6 +30,7 @@ void print_overview() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  protext::ensure_passive_omp_waits(argv);  // first: it may execute the program again
   using namespace protext::cli;
   if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
     print_overview();

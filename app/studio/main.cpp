@@ -3,12 +3,14 @@
 #include <QCommandLineParser>
 #include <QScreen>
 
+#include "core/runtime/omp_waits.h"
 #include "core/runtime/threads.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/common/Translations.h"
 #include "widgets/window/MainWindow.h"
 
 int main(int argc, char** argv) {
+  protext::ensure_passive_omp_waits(argv);  // first: it may execute the program again
   QApplication app(argc, argv);
   QApplication::setApplicationName("ProText Studio");
   QApplication::setApplicationVersion(PROTEXT_VERSION);

@@ -1,5 +1,7 @@
 // The protext CLI contract: JSON Lines on stdout, one object per input, errors on stderr
 // with a non-zero exit; numbers equal the end-to-end reference (clip_pipeline.py).
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,6 +75,32 @@ class CliTest : public QObject {
     QCOMPARE(j["text"]["layers"].get<int>(), 2);
     QCOMPARE(j["text"]["context_length"].get<int>(), 77);
     QCOMPARE(j["text"]["vocab_size"].get<int>(), 49408);
+  }
+
+  // libgomp's spinning waits starve the other threads of a busy desktop (issue 10): the CLI
+  // starts with passive waits unless the user chose a policy.
+  void threadsWaitPassivelyUnlessTheUserChoseAPolicy_data() {
+    QTest::addColumn<QString>("environment");
+    QTest::addColumn<QString>("policy");
+    QTest::newRow("unset") << QString() << "passive";
+    QTest::newRow("the user's ACTIVE") << "ACTIVE" << "active";
+    QTest::newRow("the user's passive") << "passive" << "passive";
+  }
+  void threadsWaitPassivelyUnlessTheUserChoseAPolicy() {
+    QFETCH(QString, environment);
+    QFETCH(QString, policy);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("OMP_WAIT_POLICY");
+    if (!environment.isEmpty()) env.insert("OMP_WAIT_POLICY", environment);
+    QProcess cli;
+    cli.setProcessEnvironment(env);
+    cli.start(qEnvironmentVariable("PROTEXT_CLI"), {"info"});
+    QVERIFY(cli.waitForFinished(120000));
+    QCOMPARE(cli.exitCode(), 0);
+    const auto lines = json_lines(cli.readAllStandardOutput());
+    QCOMPARE(lines.size(), size_t(1));
+    QCOMPARE(QString::fromStdString(lines[0]["runtime"]["omp_wait_policy"].get<std::string>()), policy);
+    QVERIFY(lines[0]["runtime"]["threads"].get<int>() >= 1);
   }
 
   void tokenizePrintsOpenAiIds() {
