@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,6 +13,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolTip>
@@ -395,9 +397,16 @@ bool EvaluationView::exportReport(const QString& path) {
 }
 
 void EvaluationView::chooseReportFile() {
+  if (export_dir_.isEmpty()) {
+    export_dir_ = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (export_dir_.isEmpty() || !QDir(export_dir_).exists()) export_dir_ = QDir::homePath();
+  }
   const QString path = QFileDialog::getSaveFileName(this, tr("Export evaluation report"),
-                                                    QStringLiteral("report.json"), tr("JSON files (*.json)"));
-  if (!path.isEmpty() && !exportReport(path)) QMessageBox::warning(this, tr("Export report"), last_error_);
+                                                    QDir(export_dir_).filePath(QStringLiteral("report.json")),
+                                                    tr("JSON files (*.json)"));
+  if (path.isEmpty()) return;
+  export_dir_ = QFileInfo(path).absolutePath();
+  if (!exportReport(path)) QMessageBox::warning(this, tr("Export report"), last_error_);
 }
 
 }  // namespace protext

@@ -61,6 +61,7 @@ class EvaluationView : public QWidget {
 
   EvaluationResult result_;
   QString last_error_;
+  QString export_dir_;  // where the next export is offered: the last one's folder
   QStackedWidget* stack_ = nullptr;
   QLabel* header_ = nullptr;
   QPushButton* export_ = nullptr;
