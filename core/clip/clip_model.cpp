@@ -112,12 +112,29 @@ torch::Tensor ClipModel::encode_text(const std::vector<std::string>& texts, bool
   if (texts.empty()) return torch::empty({0, config().embed_dim});
   torch::InferenceMode guard;
   const TokenBatch all = tokenize(texts);
-  // Sorting by length lets each batch be cut to its own longest text.
-  std::vector<int64_t> order(texts.size());
-  std::iota(order.begin(), order.end(), 0);
   auto end = all.end.accessor<int64_t, 1>();
-  std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return end[a] < end[b]; });
   auto out = torch::empty({static_cast<int64_t>(texts.size()), config().embed_dim});
+  // The rows to encode: all of them, or those the memo has not seen.
+  std::vector<int64_t> order;
+  std::vector<std::vector<int64_t>> ids;
+  if (memo_) {
+    const auto tokens = all.tokens.accessor<int64_t, 2>();
+    ids.resize(texts.size());
+    for (size_t i = 0; i < texts.size(); ++i) {
+      ids[i].assign(&tokens[i][0], &tokens[i][0] + end[i] + 1);
+      const torch::Tensor row = memo_->find(ids[i]);
+      if (row.defined()) {
+        out[static_cast<int64_t>(i)].copy_(row);
+      } else {
+        order.push_back(static_cast<int64_t>(i));
+      }
+    }
+  } else {
+    order.resize(texts.size());
+    std::iota(order.begin(), order.end(), 0);
+  }
+  // Sorting by length lets each batch be cut to its own longest text.
+  std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return end[a] < end[b]; });
   for (size_t start = 0; start < order.size(); start += batch_size) {
     const size_t stop = std::min(order.size(), start + static_cast<size_t>(batch_size));
     auto index = torch::tensor(std::vector<int64_t>(order.begin() + start, order.begin() + stop));
@@ -126,9 +143,17 @@ torch::Tensor ClipModel::encode_text(const std::vector<std::string>& texts, bool
     auto ends = all.end.index_select(0, index).to(device());
     auto features = module_->encode_text(tokens, ends).to(torch::kCPU, torch::kFloat32);
     out.index_copy_(0, index, features);
+    if (memo_)
+      for (size_t k = start; k < stop; ++k) memo_->insert(ids[order[k]], features[static_cast<int64_t>(k - start)]);
   }
   return normalize ? out / out.norm(2, -1, true) : out;
 }
+
+void ClipModel::remember_text_embeddings(size_t max_bytes) {
+  memo_ = max_bytes > 0 ? std::make_shared<TextMemo>(max_bytes) : nullptr;
+}
+
+TextMemo::Stats ClipModel::text_memo_stats() const { return memo_ ? memo_->stats() : TextMemo::Stats{}; }
 
 torch::Tensor ClipModel::encode_images(const torch::Tensor& pixels, bool normalize, int64_t batch_size) {
   torch::InferenceMode guard;

@@ -7,6 +7,7 @@
 
 #include "core/clip/config.h"
 #include "core/clip/model.h"
+#include "core/clip/text_memo.h"
 #include "core/clip/tokenizer.h"
 #include "core/clip/weights.h"
 
@@ -57,6 +58,12 @@ class ClipModel {
   // grouped by token length so each batch pads as little as possible.
   torch::Tensor encode_text(const std::vector<std::string>& texts, bool normalize = true,
                             int64_t batch_size = 256);
+  // From now on encode_text() keeps up to max_bytes of text embeddings by token ids and
+  // encodes only texts it has not seen (0: forget them, the default). Only for a model
+  // whose weights no longer change, such as the app's open model; call it before the model
+  // is shared between threads.
+  void remember_text_embeddings(size_t max_bytes);
+  TextMemo::Stats text_memo_stats() const;  // zeros when not remembering
   // pixels: [n, 3, size, size] preprocessed. Returns [n, embed_dim] fp32 on the CPU.
   torch::Tensor encode_images(const torch::Tensor& pixels, bool normalize = true,
                               int64_t batch_size = 32);
@@ -67,6 +74,7 @@ class ClipModel {
   std::string path_;
   WeightFormat format_;
   std::string fingerprint_;
+  std::shared_ptr<TextMemo> memo_;
 };
 
 }  // namespace protext

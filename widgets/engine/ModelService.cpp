@@ -86,6 +86,10 @@ struct ModelService::State {
 
 namespace {
 
+// Text embeddings kept for the open model: about 60,000 ViT-B rows (600 classes with 80
+// templates and 16 descriptions each).
+constexpr size_t kTextMemoBytes = size_t(128) << 20;
+
 QString image_key(const QString& path) {
   const QFileInfo info(path);
   return info.absoluteFilePath() + '|' + QString::number(info.size()) + '|' +
@@ -144,6 +148,8 @@ void ModelService::open(const QString& path, const QString& device) {
         LoadOptions options;
         options.device = device.toStdString();
         auto clip = ClipModel::open(QDir::cleanPath(path).toStdString(), options);
+        // A class edit then encodes only the texts it changed, not every class's 80 templates.
+        clip->remember_text_embeddings(kTextMemoBytes);
         const bool embedded = QFileInfo(path).canonicalFilePath() == QFileInfo(embeddedModelPath()).canonicalFilePath();
         const ModelInfo info = describe_model(*clip, device, embedded);
         {
