@@ -949,6 +949,14 @@ Predicted: %2
         <source>Images</source>
         <translation>图像</translation>
     </message>
+    <message>
+        <source>Updating the classifiers…</source>
+        <translation>正在更新分类器…</translation>
+    </message>
+    <message>
+        <source>The charts show the previous classifiers until the new class list is encoded</source>
+        <translation>在新的类别列表编码完成之前，图表显示的是之前的分类器</translation>
+    </message>
 </context>
 <context>
     <name>protext::LossPlot</name>
@@ -1272,6 +1280,10 @@ Predicted: %2
     <message>
         <source>Prompts exported to %1</source>
         <translation>提示词已导出到 %1</translation>
+    </message>
+    <message>
+        <source>The classifiers could not be built: %1</source>
+        <translation>无法构建分类器：%1</translation>
     </message>
 </context>
 <context>

@@ -213,6 +213,7 @@ ClassifierSet build_classifiers(ModelService::State& state, ClipModel& clip, con
 
 void ModelService::rebuildClassifiers() {
   const int generation = ++generation_;
+  emit classifiersUpdating();
   auto state = state_;
   const QStringList classes = classes_;
   const QMap<QString, QStringList> descriptions = descriptions_;
@@ -226,10 +227,15 @@ void ModelService::rebuildClassifiers() {
         set->generation = generation;
         return set;
       },
-      [this](const std::optional<ClassifierSet>& set) {
-        if (set && set->generation == generation_.load()) emit classifiersReady(*set);
+      [this, generation](const std::optional<ClassifierSet>& set) {
+        if (generation != generation_.load()) return;  // a newer rebuild follows
+        ready_generation_ = generation;
+        if (set) emit classifiersReady(*set);
       },
-      [this](const QString& message) { emit classifiersFailed(message); });
+      [this, generation](const QString& message) {
+        if (generation == generation_.load()) ready_generation_ = generation;
+        emit classifiersFailed(message);
+      });
 }
 
 void ModelService::loadPrompts(const QString& path) {

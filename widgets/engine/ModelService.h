@@ -26,6 +26,9 @@ class ModelService : public QObject {
   bool hasPrompts() const { return !promptsPath_.isEmpty(); }
   QString promptsPath() const { return promptsPath_; }
   bool busy() const { return pending_.load() > 0; }
+  // The classifiers last emitted are those of the latest class list, prompts and model:
+  // no rebuild is queued or running.
+  bool classifiersCurrent() const { return ready_generation_ == generation_.load(); }
 
  public slots:
   void open(const QString& path, const QString& device = "cpu");
@@ -44,6 +47,9 @@ class ModelService : public QObject {
   void opening(const QString& path);
   void opened(const protext::ModelInfo& info);
   void openFailed(const QString& path, const QString& message);
+  // A rebuild for a new class list, new prompts or a new model has begun; classifiersReady()
+  // or classifiersFailed() follows.
+  void classifiersUpdating();
   void classifiersReady(const protext::ClassifierSet& set);
   void classifiersFailed(const QString& message);
   void promptsLoaded(const QString& path, const QString& warning, const protext::PromptWords& words);
@@ -68,6 +74,7 @@ class ModelService : public QObject {
   QString promptsPath_;
   std::atomic<int> pending_{0};
   std::atomic<int> generation_{0};
+  int ready_generation_ = 0;  // of the set last emitted (or failed), GUI thread
   QStringList classes_;
   QMap<QString, QStringList> descriptions_;
   QString template_ = "a photo of a {}.";

@@ -160,7 +160,13 @@ void ImagesPanel::buildLayout() {
   top_k_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
   auto* topLabel = new QLabel(tr("&Classes shown:"), results);
   topLabel->setBuddy(top_k_);
+  updating_ = new QLabel(tr("Updating the classifiers…"), results);
+  updating_->setObjectName(QStringLiteral("classifiersUpdating"));
+  updating_->setToolTip(tr("The charts show the previous classifiers until the new class list is encoded"));
+  updating_->setStyleSheet(QStringLiteral("color: #808080; font-style: italic;"));
+  updating_->hide();
   auto* header = new QHBoxLayout;
+  header->addWidget(updating_);
   header->addStretch(1);
   header->addWidget(topLabel);
   header->addWidget(top_k_);
@@ -381,6 +387,10 @@ void ImagesPanel::removeSelected() {
 }
 
 void ImagesPanel::clear() { model_->clear(); }
+
+void ImagesPanel::setUpdating(bool updating) { updating_->setVisible(updating); }
+
+bool ImagesPanel::isUpdating() const { return !updating_->isHidden(); }
 
 void ImagesPanel::setClassifiers(const ClassifierSet& set) {
   classifiers_ = set;

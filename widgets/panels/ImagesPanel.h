@@ -53,6 +53,7 @@ class ImagesPanel : public QWidget {
   QLabel* previewLabel() const;
   // Why no charts are shown (encoding, failed, no classifiers); empty when they are.
   QLabel* statusLabel() const { return status_; }
+  bool isUpdating() const;
   const ClassifierSet& classifiers() const { return classifiers_; }
 
   QStringList paths() const;
@@ -73,6 +74,8 @@ class ImagesPanel : public QWidget {
   // reports what was refused. Returns how many images were added.
   int addPaths(const QStringList& paths);
   void setClassifiers(const protext::ClassifierSet& set);
+  // While on, the header says the classifiers are being rebuilt (the charts keep the last).
+  void setUpdating(bool updating);
   void onImageEncoded(const QString& path, const QVector<float>& embedding);
   void onImageFailed(const QString& path, const QString& message);
   // Every image again, e.g. after another model was opened.
@@ -127,6 +130,7 @@ class ImagesPanel : public QWidget {
   QLabel* count_;
   ImageDetails* details_;
   QLabel* status_;
+  QLabel* updating_;
   QSpinBox* top_k_;
   MethodComparisonView* comparison_;
   QStackedWidget* results_stack_;

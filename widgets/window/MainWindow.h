@@ -75,6 +75,7 @@ class MainWindow : public QMainWindow {
   void buildActions();
   void buildMenus();
   void wireServices();  // MainWindowWiring.cpp: every panel ↔ service connection
+  void startPendingEvaluation();
   void restoreLayout();
   void pushClassesToModel();
   void showError(const QString& title, const QString& message);
@@ -119,6 +120,7 @@ class MainWindow : public QMainWindow {
   ClassifierSet classifiers_;
   QString projectPath_;
   QString pendingPrompts_;  // a project's prompts, loaded once its model is open
+  QString pendingEvaluation_;  // a folder to evaluate once the classifiers are current
   QByteArray defaultState_;
 };
 

@@ -53,14 +53,25 @@ void MainWindow::wireServices() {
       pendingPrompts_.clear();
     }
   });
+  // Only an open model rebuilds anything; without one there is nothing to wait for.
+  connect(models_, &ModelService::classifiersUpdating, this,
+          [this] { images_->setUpdating(models_->handle() != nullptr); });
   connect(models_, &ModelService::classifiersReady, this, [this](const ClassifierSet& set) {
     classifiers_ = set;
     images_->setClassifiers(set);
+    images_->setUpdating(!models_->classifiersCurrent());
     if (!set.notes.isEmpty()) statusBar()->showMessage(set.notes.join("; "), 8000);
     emit classifiersUpdated();
+    startPendingEvaluation();
   });
-  connect(models_, &ModelService::classifiersFailed, this,
-          [this](const QString& message) { showError(tr("Classifiers"), message); });
+  connect(models_, &ModelService::classifiersFailed, this, [this](const QString& message) {
+    images_->setUpdating(!models_->classifiersCurrent());
+    if (!pendingEvaluation_.isEmpty()) {
+      pendingEvaluation_.clear();
+      evaluatePanel_->onFailed(tr("The classifiers could not be built: %1").arg(message));
+    }
+    showError(tr("Classifiers"), message);
+  });
   connect(models_, &ModelService::promptsLoaded, this, [this](const QString& path, const QString& warning, const PromptWords& words) {
     promptsPanel_->setPromptWords(path, words, warning);
     exportDassl_->setEnabled(true);
@@ -92,15 +103,34 @@ void MainWindow::wireServices() {
       evaluatePanel_->onFailed(tr("Open a model before evaluating."));
       return;
     }
-    const QString cache = StudioSettings().cacheDir();
-    evaluation_->start(models_->handle(), folder, classifiers_, cache);
+    // Never score a class list older than the one on screen: wait for its classifiers.
+    pendingEvaluation_ = folder;
+    startPendingEvaluation();
   });
-  connect(evaluatePanel_, &EvaluatePanel::cancelRequested, evaluation_, &EvaluationService::cancel);
+  connect(evaluatePanel_, &EvaluatePanel::cancelRequested, this, [this] {
+    if (pendingEvaluation_.isEmpty()) {
+      evaluation_->cancel();
+      return;
+    }
+    pendingEvaluation_.clear();  // it never started
+    evaluatePanel_->onCancelled();
+  });
   connect(evaluation_, &EvaluationService::progress, evaluatePanel_, &EvaluatePanel::onProgress);
   connect(evaluation_, &EvaluationService::finished, evaluatePanel_, &EvaluatePanel::onFinished);
   connect(evaluation_, &EvaluationService::cancelled, evaluatePanel_, &EvaluatePanel::onCancelled);
   connect(evaluation_, &EvaluationService::failed, evaluatePanel_, &EvaluatePanel::onFailed);
   connect(undo_, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+}
+
+void MainWindow::startPendingEvaluation() {
+  if (pendingEvaluation_.isEmpty() || !models_->classifiersCurrent()) return;
+  const QString folder = pendingEvaluation_;
+  pendingEvaluation_.clear();
+  if (!models_->handle()) {
+    evaluatePanel_->onFailed(tr("Open a model before evaluating."));
+    return;
+  }
+  evaluation_->start(models_->handle(), folder, classifiers_, StudioSettings().cacheDir());
 }
 
 }  // namespace protext

@@ -222,6 +222,25 @@ class StudioWindowTest : public QObject {
     QCOMPARE(total, double(count));
   }
 
+  void anEvaluationRightAfterAnEditScoresTheEditedList() {
+    QTemporaryDir folder;
+    miniworld::render_folder(4243, 48, folder.path().toStdString(), 64);
+    EvaluatePanel* panel = window_->evaluatePanel();
+    panel->setFolder(folder.path());
+    const QString removed = window_->classModel()->classes().last();
+    window_->classModel()->removeClasses({window_->classModel()->rowOf(removed)});
+    // The charts say they are behind while the new list is encoded...
+    QVERIFY(images()->isUpdating());
+    // ...and an evaluation asked for now waits for it instead of scoring the old list.
+    QVERIFY(panel->run());
+    QTRY_COMPARE_WITH_TIMEOUT(panel->evaluationView()->result().imageCount, 47, 180000);
+    QCOMPARE(panel->evaluationView()->result().classes.size(), 47);
+    QVERIFY(!panel->evaluationView()->result().classes.contains(removed));
+    QVERIFY(!images()->isUpdating());
+    window_->undoStack()->undo();
+    QTRY_COMPARE_WITH_TIMEOUT(window_->classifiers().classes.size(), 48, 60000);
+  }
+
   void aProjectReopensClassesDescriptionsModelAndPrompts() {
     QTemporaryDir dir;
     const QString path = dir.path() + "/session.protext";
