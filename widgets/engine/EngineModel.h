@@ -2,10 +2,8 @@
 // Engine side of ModelHandle: included only by the services' .cpp files (LibTorch).
 #include <memory>
 
-#include "core/error.h"
-#include <mutex>
-
 #include "core/clip/clip_model.h"
+#include "core/error.h"
 #include "core/zeroshot/descriptions.h"
 #include "widgets/engine/EngineTypes.h"
 
@@ -25,6 +23,5 @@ torch::Tensor from_qvector(const QVector<float>& v, int64_t rows, int64_t dim);
 // are refused). Classes without any are left out; none at all gives an empty set.
 DescriptionSet description_set(const QStringList& classes, const QMap<QString, QStringList>& descriptions,
                                const std::string& source);
-QStringList classes_without_descriptions(const QStringList& classes, const QMap<QString, QStringList>& descriptions);
 
 }  // namespace protext

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMetaObject>
+#include <mutex>
 #include <optional>
 #include <nlohmann/json.hpp>
 
@@ -52,13 +53,6 @@ QVector<float> to_qvector(const torch::Tensor& t) {
 
 torch::Tensor from_qvector(const QVector<float>& v, int64_t rows, int64_t dim) {
   return torch::from_blob(const_cast<float*>(v.constData()), {rows, dim}, torch::kFloat32).clone();
-}
-
-QStringList classes_without_descriptions(const QStringList& classes, const QMap<QString, QStringList>& descriptions) {
-  QStringList without;
-  for (const auto& c : classes)
-    if (descriptions.value(c).isEmpty()) without << c;
-  return without;
 }
 
 DescriptionSet description_set(const QStringList& classes, const QMap<QString, QStringList>& descriptions,

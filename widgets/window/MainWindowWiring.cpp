@@ -31,7 +31,7 @@ void MainWindow::wireServices() {
   connect(images_, &ImagesPanel::encodeRequested, models_, &ModelService::encodeImages);
   connect(models_, &ModelService::imageEncoded, images_, &ImagesPanel::onImageEncoded);
   connect(models_, &ModelService::imageFailed, images_, &ImagesPanel::onImageFailed);
-  connect(models_, &ModelService::opened, images_, [this] { images_->reencodeAll(); });
+  connect(models_, &ModelService::opened, images_, &ImagesPanel::reencodeAll);
 
   // Training panel ↔ training service.
   connect(trainingPanel_, &TrainingPanel::stopRequested, training_, &TrainingService::stop);
