@@ -19,7 +19,7 @@ int run(const Args& args) {
   const int k = args.get_int("top-k", 5);
   if (k < 1) throw Error("protext classify", "--top-k must be at least 1");
 
-  auto model = open_model(args);
+  auto model = open_model_with_text_cache(args);
   const MethodSet methods = build_methods(args, *model, classes);
 
   ImageBatches batches(args.positionals(), static_cast<int>(model->config().vision.image_size));
@@ -48,6 +48,7 @@ std::vector<Option> options() {
   auto o = model_options();
   o.push_back({"classes", "FILE", "class names, one per line (.txt) or a JSON array"});
   for (auto& option : method_options()) o.push_back(option);
+  for (auto& option : cache_options()) o.push_back(option);
   o.push_back({"top-k", "K", "how many classes to list per method (default 5)"});
   return o;
 }

@@ -28,7 +28,7 @@ int run(const Args& args) {
   split_classes(static_cast<int64_t>(folder.classes.size()), split);  // refuse a bad --split before loading
   for (const auto& f : folder.ignored_folders) std::cerr << "warning: " << f << ": not in --classes, left out\n";
 
-  auto model = open_model(args);
+  auto model = open_model_with_text_cache(args);
   const auto classifiers = build_methods(args, *model, folder.classes).by_name();
   const auto report = evaluate(
       *model, folder, classifiers, split,
@@ -36,7 +36,7 @@ int run(const Args& args) {
         std::fprintf(stderr, "\rimages %lld/%lld", static_cast<long long>(done), static_cast<long long>(total));
         if (done == total) std::fprintf(stderr, "\n");
       },
-      never_cancelled, args.get("cache-dir", default_cache_dir()));
+      never_cancelled, cache_dir(args));
   for (const auto& s : report.skipped) std::cerr << "skipped: " << s.error << '\n';
   write_report(report, out);
 
@@ -52,9 +52,9 @@ std::vector<Option> options() {
       {"images", "DIR", "one sub-folder of images per class (folder name = class name, '_' read as ' ')"},
       {"classes", "FILE", "class order and names; each must match a folder"},
       {"split", "S", "all (default), base (first ceil(n/2) classes) or novel (the rest)"},
-      {"cache-dir", "DIR", "where image embeddings are cached (default $PROTEXT_CACHE or ~/.cache/protext)"},
       {"out", "FILE", "report.json; <stem>-<method>-confusion.csv and -per-class.csv go beside it"}});
   for (auto& option : method_options()) o.push_back(option);
+  for (auto& option : cache_options()) o.push_back(option);
   return o;
 }
 

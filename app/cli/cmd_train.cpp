@@ -47,8 +47,7 @@ int run(const Args& args) {
   job.init_prompts = args.get("init-prompts");
   job.log_path = args.get("log");
   check_writable(job.out_path);  // before the slow part, as the checks above
-  job.cache_dir = args.get("cache-dir");
-  job.clip = open_model(args);
+  job.clip = open_model_with_text_cache(args);
   // The reference depth (9) is for 12-layer text towers; a smaller CLIP (the embedded one
   // has 4) gets prompts before every layer it has.
   const ConfigCheck checked =
@@ -98,8 +97,8 @@ std::vector<Option> options() {
       {"init-prompts", "FILE", "start from these prompts (official tensor names)"},
       {"resume", "FILE", "continue a run from its checkpoint"},
       {"log", "FILE", "JSON Lines log, one line per step"},
-      {"cache-dir", "DIR", "where frozen targets are cached (default ~/.cache/protext)"},
       {"train-precision", "P", "fp32 (default; exact)"}});
+  for (auto& option : cache_options()) o.push_back(option);
   return o;
 }
 

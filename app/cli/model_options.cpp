@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/runtime/cache_dir.h"
 #include "core/runtime/resources.h"
 #ifdef PROTEXT_WITH_IMAGES
 #include "core/image/preprocess.h"
@@ -31,6 +32,26 @@ std::shared_ptr<ClipModel> open_model(const Args& args, bool need_tokenizer) {
   options.vocab = args.get("vocab");
   options.need_tokenizer = need_tokenizer;
   return ClipModel::open(model_path(args), options);
+}
+
+std::vector<Option> cache_options() {
+  return {{"cache-dir", "DIR", "where embeddings are kept between runs (default $PROTEXT_CACHE or ~/.cache/protext)"},
+          {"no-cache", "", "neither read nor write the cache: encode everything"}};
+}
+
+std::string cache_dir(const Args& args) {
+  if (args.has("no-cache")) return "";
+  return args.get("cache-dir", default_cache_dir());
+}
+
+std::shared_ptr<ClipModel> open_model_with_text_cache(const Args& args) {
+  auto model = open_model(args);
+  TextCacheOptions cache;
+  // The whole of a run's texts stays in memory: a run encodes each distinct text once.
+  cache.memory_bytes = size_t{1} << 30;
+  cache.disk_root = embedding_cache_root(cache_dir(args));
+  model->cache_text_embeddings(cache);
+  return model;
 }
 
 std::vector<std::string> text_inputs(const Args& args, const std::string& command) {

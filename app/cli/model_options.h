@@ -16,6 +16,14 @@ std::vector<Option> model_options(bool with_device = true);
 std::string model_path(const Args& args);
 std::shared_ptr<ClipModel> open_model(const Args& args, bool need_tokenizer = true);
 
+// --cache-dir, --no-cache: for the commands that build classifiers or targets (classify,
+// eval, train), whose text embeddings are kept between runs.
+std::vector<Option> cache_options();
+// The cache folder these options name: --cache-dir, or default_cache_dir(); empty with --no-cache.
+std::string cache_dir(const Args& args);
+// open_model() whose text embeddings go through the memory and disk cache (issue 10).
+std::shared_ptr<ClipModel> open_model_with_text_cache(const Args& args);
+
 // Texts from the command line, or one per line from stdin when none are given. Empty
 // texts are refused with their position.
 std::vector<std::string> text_inputs(const Args& args, const std::string& command);

@@ -1,10 +1,12 @@
 #include "core/clip/clip_model.h"
 
+#include <cmath>
 #include <numeric>
 
 #include "core/clip/fingerprint.h"
 #include "core/clip/tokenizer_files.h"
 #include "core/error.h"
+#include "core/runtime/thread_budget.h"
 
 namespace protext {
 
@@ -114,6 +116,16 @@ torch::Tensor ClipModel::encode_text(const std::vector<std::string>& texts, bool
   const TokenBatch all = tokenize(texts);
   auto end = all.end.accessor<int64_t, 1>();
   auto out = torch::empty({static_cast<int64_t>(texts.size()), config().embed_dim});
+  if (text_store_)
+    std::call_once(text_store_loaded_, [this] {
+      const int64_t dim = config().embed_dim;
+      const auto loaded = text_store_->load([&](std::string_view key, const float* row) {
+        memo_->insert_key(std::string(key), torch::from_blob(const_cast<float*>(row), {dim}));
+      });
+      std::lock_guard<std::mutex> lock(disk_stats_mutex_);
+      disk_stats_.rows_read += loaded.rows;
+      disk_stats_.damaged_segments += loaded.damaged;
+    });
   // The rows to encode: all of them, or those the memo has not seen.
   std::vector<int64_t> order;
   std::vector<std::vector<int64_t>> ids;
@@ -141,25 +153,56 @@ torch::Tensor ClipModel::encode_text(const std::vector<std::string>& texts, bool
     const int64_t longest = end[order[stop - 1]] + 1;
     auto tokens = all.tokens.index_select(0, index).narrow(1, 0, longest).to(device());
     auto ends = all.end.index_select(0, index).to(device());
+    const double width = static_cast<double>(config().text.width);
+    auto threads = ThreadBudget::process().lease(threads_worth(static_cast<double>(tokens.numel()) * width * width));
     auto features = module_->encode_text(tokens, ends).to(torch::kCPU, torch::kFloat32);
     out.index_copy_(0, index, features);
     if (memo_)
       for (size_t k = start; k < stop; ++k) memo_->insert(ids[order[k]], features[static_cast<int64_t>(k - start)]);
   }
+  if (text_store_ && !order.empty()) {
+    // One segment per call: a class edit writes one small file.
+    std::vector<std::string> keys;
+    for (int64_t i : order) keys.push_back(TextMemo::key_of(ids[static_cast<size_t>(i)]));
+    const auto rows = out.index_select(0, torch::tensor(order)).contiguous();
+    if (text_store_->append(keys, rows.data_ptr<float>())) {
+      std::lock_guard<std::mutex> lock(disk_stats_mutex_);
+      disk_stats_.rows_written += static_cast<int64_t>(keys.size());
+    }
+  }
   return normalize ? out / out.norm(2, -1, true) : out;
 }
 
-void ClipModel::remember_text_embeddings(size_t max_bytes) {
-  memo_ = max_bytes > 0 ? std::make_shared<TextMemo>(max_bytes) : nullptr;
+void ClipModel::cache_text_embeddings(const TextCacheOptions& options) {
+  memo_ = options.memory_bytes > 0 ? std::make_shared<TextMemo>(options.memory_bytes) : nullptr;
+  text_store_.reset();
+  // A model built in memory without a fingerprint has no name to file its rows under.
+  if (memo_ && !options.disk_root.empty() && !fingerprint_.empty())
+    text_store_ = std::make_unique<EmbeddingStore>(options.disk_root, text_cache_tag(), config().embed_dim,
+                                                   options.disk_bytes);
+}
+
+// Rows computed in another precision or on another kind of device differ in their last
+// bits, so each keeps its own store.
+std::string ClipModel::text_cache_tag() const {
+  return "text-" + fingerprint_ + "-" + c10::toString(dtype()) + "-" + c10::DeviceTypeName(device().type(), true);
 }
 
 TextMemo::Stats ClipModel::text_memo_stats() const { return memo_ ? memo_->stats() : TextMemo::Stats{}; }
+
+ClipModel::DiskStats ClipModel::text_disk_stats() const {
+  std::lock_guard<std::mutex> lock(disk_stats_mutex_);
+  return disk_stats_;
+}
 
 torch::Tensor ClipModel::encode_images(const torch::Tensor& pixels, bool normalize, int64_t batch_size) {
   torch::InferenceMode guard;
   std::vector<torch::Tensor> parts;
   for (int64_t start = 0; start < pixels.size(0); start += batch_size) {
     auto chunk = pixels.narrow(0, start, std::min(batch_size, pixels.size(0) - start));
+    const auto& v = config().vision;
+    const double tokens = static_cast<double>(chunk.size(0)) * (1.0 + std::pow(v.image_size / std::max<int64_t>(1, v.patch_size), 2));
+    auto threads = ThreadBudget::process().lease(threads_worth(tokens * v.width * v.width));
     parts.push_back(module_->encode_image(chunk.to(device(), dtype())).to(torch::kCPU, torch::kFloat32));
   }
   auto out = parts.empty() ? torch::empty({0, config().embed_dim}) : torch::cat(parts);

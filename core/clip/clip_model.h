@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "core/clip/text_memo.h"
 #include "core/clip/tokenizer.h"
 #include "core/clip/weights.h"
+#include "core/runtime/embedding_store.h"
 
 namespace protext {
 
@@ -18,6 +20,15 @@ struct LoadOptions {
   std::string precision = "fp32";  // "fp32", "fp16" (CUDA), "bf16"
   std::string vocab;               // tokenizer file or folder; empty: found beside the weights
   bool need_tokenizer = true;      // false: images only, open even where no tokenizer is found
+};
+
+// Where a model keeps the text embeddings it has computed (issue 10). Only for a model whose
+// weights no longer change; the disk store is keyed by the weights' fingerprint, the
+// precision and the device kind, so another model or precision never reads these rows.
+struct TextCacheOptions {
+  size_t memory_bytes = 0;  // the in-memory memo's bound; 0: none (and no disk cache)
+  std::string disk_root;    // embedding_cache_root(); empty: memory only
+  uint64_t disk_bytes = uint64_t{1} << 30;
 };
 
 // Token ids of a batch of texts, padded with 0 only to the batch's longest sequence.
@@ -58,12 +69,15 @@ class ClipModel {
   // grouped by token length so each batch pads as little as possible.
   torch::Tensor encode_text(const std::vector<std::string>& texts, bool normalize = true,
                             int64_t batch_size = 256);
-  // From now on encode_text() keeps up to max_bytes of text embeddings by token ids and
-  // encodes only texts it has not seen (0: forget them, the default). Only for a model
-  // whose weights no longer change, such as the app's open model; call it before the model
-  // is shared between threads.
-  void remember_text_embeddings(size_t max_bytes);
+  // From now on encode_text() keeps text embeddings by token ids and encodes only texts
+  // it has not seen, in this run or (with a disk root) an earlier one. Call it before the
+  // model is shared between threads; default options forget everything.
+  void cache_text_embeddings(const TextCacheOptions& options);
   TextMemo::Stats text_memo_stats() const;  // zeros when not remembering
+  struct DiskStats {
+    int64_t rows_read = 0, rows_written = 0, damaged_segments = 0;
+  };
+  DiskStats text_disk_stats() const;
   // pixels: [n, 3, size, size] preprocessed. Returns [n, embed_dim] fp32 on the CPU.
   torch::Tensor encode_images(const torch::Tensor& pixels, bool normalize = true,
                               int64_t batch_size = 32);
@@ -75,6 +89,11 @@ class ClipModel {
   WeightFormat format_;
   std::string fingerprint_;
   std::shared_ptr<TextMemo> memo_;
+  std::unique_ptr<EmbeddingStore> text_store_;
+  std::once_flag text_store_loaded_;
+  mutable std::mutex disk_stats_mutex_;
+  DiskStats disk_stats_;
+  std::string text_cache_tag() const;
 };
 
 }  // namespace protext

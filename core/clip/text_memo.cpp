@@ -27,8 +27,9 @@ torch::Tensor TextMemo::find(const std::vector<int64_t>& ids) {
   return it->second->row;
 }
 
-void TextMemo::insert(const std::vector<int64_t>& ids, const torch::Tensor& row) {
-  std::string key = key_of(ids);
+void TextMemo::insert(const std::vector<int64_t>& ids, const torch::Tensor& row) { insert_key(key_of(ids), row); }
+
+void TextMemo::insert_key(std::string key, const torch::Tensor& row) {
   const torch::Tensor stored = row.to(torch::kCPU, torch::kFloat32).contiguous().clone();
   const size_t bytes = bytes_of(key, stored);
   std::lock_guard<std::mutex> lock(mutex_);

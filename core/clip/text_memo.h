@@ -23,6 +23,9 @@ class TextMemo {
   // The row stored for these ids (fp32, [embed_dim], not normalised), or an undefined tensor.
   torch::Tensor find(const std::vector<int64_t>& ids);
   void insert(const std::vector<int64_t>& ids, const torch::Tensor& row);
+  // A row read back from the disk cache, under the key key_of() gave it.
+  void insert_key(std::string key, const torch::Tensor& row);
+  static std::string key_of(const std::vector<int64_t>& ids);
 
   struct Stats {
     int64_t hits = 0, misses = 0, entries = 0;
@@ -35,7 +38,6 @@ class TextMemo {
     std::string key;
     torch::Tensor row;
   };
-  static std::string key_of(const std::vector<int64_t>& ids);
   void evict_to(size_t bytes);
 
   const size_t max_bytes_;

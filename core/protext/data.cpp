@@ -3,23 +3,15 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/clip/tensor_file.h"
 #include "core/error.h"
 #include "core/runtime/content_hash.h"
 #include "core/zeroshot/classifier.h"
 #include "core/zeroshot/templates.h"
 
 namespace protext {
-std::string default_cache_dir() {
-  if (const char* env = std::getenv("PROTEXT_CACHE"); env && *env) return env;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/protext";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/protext";
-  return "";
-}
-
 TrainingData build_training_data(ClipModel& clip, const DescriptionSet& descriptions,
                                  const std::vector<std::string>& classes,
-                                 const std::vector<std::string>& extra_templates, const std::string& cache_dir) {
+                                 const std::vector<std::string>& extra_templates) {
   TrainingData data;
   std::vector<std::string> wanted = classes;
   if (wanted.empty())
@@ -60,30 +52,7 @@ TrainingData build_training_data(ClipModel& clip, const DescriptionSet& descript
   }
   data.content_hash = h.hex();
 
-  const std::string cache = cache_dir.empty() ? "" : cache_dir + "/targets-" + data.content_hash + ".safetensors";
-  std::error_code ec;
-  if (!cache.empty() && std::filesystem::exists(cache, ec)) {
-    try {
-      auto cached = read_safetensors(cache);
-      auto it = cached.find("targets");
-      if (it != cached.end() && it->second.dim() == 2 && it->second.size(0) == static_cast<int64_t>(texts.size()) &&
-          it->second.size(1) == clip.config().embed_dim) {
-        data.targets = it->second.to(torch::kFloat32);
-        return data;
-      }
-    } catch (const Error&) {
-      // A damaged cache entry is recomputed and overwritten below.
-    }
-  }
   data.targets = clip.encode_text(texts, /*normalize=*/true);
-  if (!cache.empty()) {
-    std::filesystem::create_directories(cache_dir, ec);
-    try {
-      save_safetensors(cache, {{"targets", data.targets}});
-    } catch (const Error&) {
-      // The cache only saves time; training goes on without it.
-    }
-  }
   return data;
 }
 

@@ -23,12 +23,10 @@ struct TrainingData {
 // classes: which classes of the file to train on (all when empty); a listed class the
 // file lacks is an error naming it. extra_templates: optional template set whose filled
 // sentences are added as more targets per class.
-// Targets are computed once and cached as <cache_dir>/targets-<hash>.safetensors
-// (cache_dir empty: no cache).
+// Targets are encoded through clip.encode_text, so a model with a text cache
+// (ClipModel::cache_text_embeddings) encodes each description once across runs.
 TrainingData build_training_data(ClipModel& clip, const DescriptionSet& descriptions,
                                  const std::vector<std::string>& classes,
-                                 const std::vector<std::string>& extra_templates, const std::string& cache_dir);
-
-std::string default_cache_dir();  // $PROTEXT_CACHE or $XDG_CACHE_HOME/protext or ~/.cache/protext
+                                 const std::vector<std::string>& extra_templates);
 
 }  // namespace protext

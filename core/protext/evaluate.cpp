@@ -111,7 +111,9 @@ EvalReport evaluate(ClipModel& clip, const ImageFolder& folder, const std::map<s
                     const std::string& split, const std::function<void(int64_t, int64_t)>& progress,
                     const std::atomic<bool>& cancel, const std::string& cache_dir) {
   split_classes(static_cast<int64_t>(folder.classes.size()), split);  // a bad split fails before encoding
-  ImageFeatures images = encode_image_folder(clip, folder, cache_dir, progress, cancel);
+  FolderEncoding how;
+  how.cache_dir = cache_dir;
+  ImageFeatures images = encode_image_folder(clip, folder, how, progress, cancel);
   if (images.cancelled) {
     EvalReport report;
     report.split = split;

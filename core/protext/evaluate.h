@@ -10,6 +10,7 @@
 
 #include "core/clip/clip_model.h"
 #include "core/protext/eval_report.h"
+#include "core/protext/folder_encoder.h"
 #include "core/protext/image_folder.h"
 
 namespace protext {
@@ -23,7 +24,8 @@ MethodResult score_method(const torch::Tensor& features, const std::vector<int64
 EvalReport score(const ImageFeatures& images, const std::vector<std::string>& classes,
                  const std::map<std::string, torch::Tensor>& classifiers, const std::string& split);
 
-// Encodes the folder's images (cached, see encode_image_folder) and scores every classifier.
+// Encodes the folder's images (cached under cache_dir, see encode_image_folder) and scores
+// every classifier.
 EvalReport evaluate(ClipModel& clip, const ImageFolder& folder, const std::map<std::string, torch::Tensor>& classifiers,
                     const std::string& split, const std::function<void(int64_t, int64_t)>& progress,
                     const std::atomic<bool>& cancel, const std::string& cache_dir);

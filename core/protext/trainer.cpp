@@ -1,5 +1,7 @@
 #include "core/protext/trainer.h"
 
+#include "core/runtime/thread_budget.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/optim/adamw.h>
 
@@ -87,9 +89,11 @@ TrainResult train(const TrainJob& job, const std::function<void(const TrainProgr
   check_for_model(c, clip.config().text.layers, clip.config().text.context_length);
   if (c.precision != "fp32") throw Error("train", "precision " + c.precision + " is not supported for training yet; use fp32");
   for (auto& p : clip.module()->parameters()) p.set_requires_grad(false);
+  // The run's share of the process's threads; it shrinks while the app classifies beside it.
+  auto threads = ThreadBudget::process().lease();
 
-  TrainingData data = build_training_data(clip, job.descriptions, job.classes, {},
-                                          job.cache_dir.empty() ? default_cache_dir() : job.cache_dir);
+  // Targets come through the model's text cache, when its owner turned one on.
+  TrainingData data = build_training_data(clip, job.descriptions, job.classes, {});
   const int64_t pairs = data.targets.size(0);
   const int64_t batch = c.full_batch ? pairs : std::min<int64_t>(c.batch_size, pairs);
   const int64_t steps_per_epoch = (pairs + batch - 1) / batch;
@@ -179,6 +183,7 @@ TrainResult train(const TrainJob& job, const std::function<void(const TrainProgr
     double epoch_sum = 0;
     int64_t epoch_batches = 0;
     for (int64_t b = 0; b < steps_per_epoch && result.steps_done < total_steps; ++b) {
+      threads.refresh();
       if (cancel.load()) {
         result.cancelled = true;
         return result;

@@ -24,7 +24,6 @@ struct TrainJob {
   std::string resume_path;   // continue a run from its checkpoint
   std::string init_prompts;  // start from these prompts (official names) instead
   std::string log_path;      // JSON Lines, one line per step
-  std::string cache_dir;     // target cache; empty: default_cache_dir()
 };
 
 struct TrainResult {

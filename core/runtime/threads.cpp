@@ -1,5 +1,7 @@
 #include "core/runtime/threads.h"
 
+#include "core/runtime/thread_budget.h"
+
 #include <ATen/Parallel.h>
 
 #include <cstdlib>
@@ -12,6 +14,7 @@ void configure_threads(int requested) {
   if (const char* env = std::getenv("PROTEXT_THREADS")) threads = std::atoi(env);
   if (threads < 1) threads = 1;
   at::set_num_threads(threads);
+  ThreadBudget::process().set_total(threads);
 }
 
 }  // namespace protext

@@ -1,5 +1,5 @@
 // How long the app's classifiers take to follow a class rename, with and without the text
-// memo its open model keeps (ClipModel::remember_text_embeddings, issue 10): the embedded
+// memo its open model keeps (ClipModel::cache_text_embeddings, issue 10): the embedded
 // model, the 48 demo classes with their descriptions and CLIP's 80 templates, one
 // build_method_set() after opening, then a rename of one class, repeated. Both settings in
 // one run; medians.
@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
   std::printf("| text memo | first build (s) | rebuild after a rename, median of %d (s) |\n|---|---:|---:|\n", renames);
   for (const bool memo : {false, true}) {
     auto model = ClipModel::open(embedded_model_path());
-    if (memo) model->remember_text_embeddings(size_t(128) << 20);
+    if (memo) model->cache_text_embeddings({size_t(128) << 20});
     MethodInputs edited = in;
     auto start = std::chrono::steady_clock::now();
     build_method_set(*model, edited);

@@ -99,7 +99,6 @@ class EmbeddedModelTest : public QObject {
     job.config.lr = 0.01;
     job.config.prompts.depth = model_->config().text.layers;
     job.out_path = (dir.path() + "/prompts.safetensors").toStdString();
-    job.cache_dir = dir.path().toStdString();
     const auto result = train(job, {}, kNoCancel);
     QCOMPARE(result.epoch_losses.size(), size_t(3));
     // From the first step's loss to the last epoch's mean: measured 0.032 -> 0.024.

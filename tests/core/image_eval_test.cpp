@@ -190,29 +190,96 @@ class EvaluationTest : public QObject {
     QCOMPARE(protext::harmonic_mean(0.9, 0.0), 0.0);
   }
 
+  protext::FolderEncoding cached_in(const std::string& cache, int64_t batch = 32, int threads = 0) {
+    protext::FolderEncoding how;
+    how.cache_dir = cache;
+    how.batch_size = batch;
+    how.decode_threads = threads;
+    return how;
+  }
+
+  static int segments_under(const std::string& cache) {
+    int files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(cache)) files += e.path().extension() == ".emb";
+    return files;
+  }
+
   void secondEvaluationReadsCachedEmbeddings() {
     const std::string cache = fresh_cache("second");
-    const auto first = protext::encode_image_folder(*clip_, folder_, cache, {}, kNoCancel);
+    const auto first = protext::encode_image_folder(*clip_, folder_, cached_in(cache), {}, kNoCancel);
     QCOMPARE(first.encoded, int64_t(21));
     QVERIFY(!first.from_cache);
-    int files = 0;
-    for (const auto& e : fs::directory_iterator(cache))
-      files += e.path().filename().string().rfind("images-", 0) == 0 && e.path().extension() == ".safetensors";
-    QCOMPARE(files, 1);
+    QCOMPARE(segments_under(cache), 1);
 
-    const auto second = protext::encode_image_folder(*clip_, folder_, cache, {}, kNoCancel);
+    const auto second = protext::encode_image_folder(*clip_, folder_, cached_in(cache), {}, kNoCancel);
     QCOMPARE(second.encoded, int64_t(0));
+    QCOMPARE(second.cached, int64_t(21));
     QVERIFY(second.from_cache);
     QVERIFY(torch::equal(first.features, second.features));
     QCOMPARE(second.labels, first.labels);
     QCOMPARE(second.paths, first.paths);
 
-    // A file rewritten since is a different folder: everything is encoded again.
+    // A file rewritten since is encoded again, and only that file.
     const fs::path touched = folder_.paths[5];
     fs::last_write_time(touched, fs::last_write_time(touched) + std::chrono::seconds(5));
-    const auto third = protext::encode_image_folder(*clip_, folder_, cache, {}, kNoCancel);
-    QCOMPARE(third.encoded, int64_t(21));
+    const auto third = protext::encode_image_folder(*clip_, folder_, cached_in(cache), {}, kNoCancel);
+    QCOMPARE(third.encoded, int64_t(1));
+    QCOMPARE(third.cached, int64_t(20));
     QVERIFY(torch::allclose(third.features, first.features));
+  }
+
+  void decodingOnSeveralThreadsKeepsTheFolderOrder() {
+    const auto one = protext::encode_image_folder(*clip_, folder_, cached_in("", 4, 1), {}, kNoCancel);
+    const auto three = protext::encode_image_folder(*clip_, folder_, cached_in("", 4, 3), {}, kNoCancel);
+    QCOMPARE(three.paths, folder_.paths);
+    QVERIFY(torch::equal(one.features, three.features));
+  }
+
+  void aCancelledEvaluationResumesWhereItStopped() {
+    const std::string cache = fresh_cache("resume");
+    std::atomic<bool> cancel{false};
+    std::vector<int64_t> seen;
+    // Cancelled after the second batch of 4: those 8 images are kept for the next run.
+    const auto stopped = protext::encode_image_folder(
+        *clip_, folder_, cached_in(cache, 4, 2),
+        [&](int64_t done, int64_t) {
+          seen.push_back(done);
+          if (done >= 8) cancel = true;
+        },
+        cancel);
+    QVERIFY(stopped.cancelled);
+    QCOMPARE(stopped.encoded, int64_t(8));
+    QCOMPARE(seen, (std::vector<int64_t>{4, 8}));
+
+    std::vector<int64_t> resumed_progress;
+    const auto resumed = protext::encode_image_folder(
+        *clip_, folder_, cached_in(cache, 4, 2), [&](int64_t done, int64_t) { resumed_progress.push_back(done); },
+        kNoCancel);
+    QCOMPARE(resumed.cached, int64_t(8));
+    QCOMPARE(resumed.encoded, int64_t(13));
+    QCOMPARE(resumed_progress.front(), int64_t(8));
+    QCOMPARE(resumed_progress.back(), int64_t(21));
+    const auto fresh = protext::encode_image_folder(*clip_, folder_, cached_in(""), {}, kNoCancel);
+    QVERIFY(torch::allclose(resumed.features, fresh.features, 0, 1e-6));
+  }
+
+  void aDamagedCacheSegmentIsRecomputedNotRead() {
+    const std::string cache = fresh_cache("damaged");
+    const auto first = protext::encode_image_folder(*clip_, folder_, cached_in(cache), {}, kNoCancel);
+    // Flip one value byte in the stored segment: its checksum no longer matches.
+    fs::path segment;
+    for (const auto& e : fs::recursive_directory_iterator(cache))
+      if (e.path().extension() == ".emb") segment = e.path();
+    QVERIFY(!segment.empty());
+    {
+      std::fstream f(segment, std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(-3, std::ios::end);
+      f.put('\x7f');
+    }
+    const auto second = protext::encode_image_folder(*clip_, folder_, cached_in(cache), {}, kNoCancel);
+    QCOMPARE(second.cached, int64_t(0));
+    QCOMPARE(second.encoded, int64_t(21));
+    QVERIFY(torch::allclose(second.features, first.features, 0, 1e-6));
   }
 
   void unreadableAndNonImageFilesAreSkippedAndReported() {

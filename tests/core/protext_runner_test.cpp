@@ -48,7 +48,6 @@ class ProTextRunnerTest : public QObject {
     job.config = preset_config("cross-dataset");
     job.config.batch_size = batch;
     job.config.prompts.depth = 2;  // the fixture's text tower has 2 layers
-    job.cache_dir = (dir_.path() + "/cache").toStdString();
     return job;
   }
 

@@ -4,6 +4,7 @@
 // caches targets, trims batches and encodes each class once. Also: a deterministic seed,
 // resume after SIGKILL from an always-loadable checkpoint, and clear errors for bad CuPL files.
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
@@ -203,7 +204,7 @@ class ProTextTrainerTest : public QObject {
     QVERIFY(expected_losses.back() < expected_losses.front());
   }
 
-  void secondRunReadsTheTargetCacheAndGivesIdenticalLosses() {
+  void secondRunReadsItsTargetsFromTheTextCacheAndGivesIdenticalLosses() {
     QTemporaryDir run(dir_.path() + "/cache-XXXXXX");
     const QString cache = run.path() + "/cache";
     auto train_once = [&](const QString& tag) {
@@ -216,15 +217,28 @@ class ProTextTrainerTest : public QObject {
     };
     const auto first = train_once("first");
     QCOMPARE(first.size(), size_t(3));
-    const QStringList entries = QDir(cache).entryList({"targets-*.safetensors"}, QDir::Files);
+    // The targets' embeddings went into the text cache as one segment.
+    auto segments = [&] {
+      QStringList found;
+      QDirIterator it(cache + "/embeddings", {"seg-*.emb"}, QDir::Files, QDirIterator::Subdirectories);
+      while (it.hasNext()) found << it.next();
+      return found;
+    };
+    const QStringList entries = segments();
     QCOMPARE(entries.size(), 1);
-    const QString entry = cache + "/" + entries[0];
-    const auto written = QFileInfo(entry).lastModified();
+    QVERIFY(QFileInfo(entries[0]).path().contains("/text-"));
     const auto second = train_once("second");
     QVERIFY(second == first);
-    // A hit reads the entry and leaves it alone.
-    QCOMPARE(QFileInfo(entry).lastModified(), written);
-    QCOMPARE(QDir(cache).entryList(QDir::Files).size(), 1);
+    // A second run encodes no target again, so it writes nothing new.
+    QCOMPARE(segments(), entries);
+    const auto third = [&] {
+      const QString log = run.path() + "/third.jsonl";
+      const auto r = run_cli(train_args("w64", small_, run.path() + "/third.safetensors", log)
+                             << "--full-batch" << "--steps" << "3" << "--lr" << "0.01" << "--schedule" << "constant"
+                             << "--depth" << "2" << "--no-cache");
+      return r.exit_code == 0 ? losses_of(log_lines(log)) : std::vector<double>{};
+    }();
+    QVERIFY(third == first);  // the cache changes no number
   }
 
   void sameSeedGivesIdenticalShuffledRuns() {

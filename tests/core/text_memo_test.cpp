@@ -5,6 +5,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <filesystem>
+#include <fstream>
+
 #include "core/clip/clip_model.h"
 #include "core/clip/text_memo.h"
 #include "core/runtime/resources.h"
@@ -45,7 +48,7 @@ class TextMemoTest : public QObject {
     shape.image_size = 16;
     protext::test::write_clip_fixture(dir_.path(), shape, 17);
     remembering_ = open();
-    remembering_->remember_text_embeddings(size_t(64) << 20);
+    remembering_->cache_text_embeddings({size_t(64) << 20});
     plain_ = open();
     templates_ = protext::read_templates(protext::default_template_set_path());
     QCOMPARE(templates_.size(), size_t(80));
@@ -97,6 +100,60 @@ class TextMemoTest : public QObject {
     TextMemo tiny(16);  // a row larger than the whole bound is not kept
     tiny.insert(a, row(1));
     QCOMPARE(tiny.stats().entries, int64_t(0));
+  }
+
+  std::shared_ptr<ClipModel> open_with_disk_cache(const std::string& root, const std::string& precision = "fp32") {
+    protext::LoadOptions options;
+    options.vocab = protext::test::shared_data("clip/bpe_simple_vocab_16e6.txt.gz");
+    options.precision = precision;
+    auto model = ClipModel::open((dir_.path() + "/model.safetensors").toStdString(), options);
+    protext::TextCacheOptions cache;
+    cache.memory_bytes = size_t(64) << 20;
+    cache.disk_root = root;
+    model->cache_text_embeddings(cache);
+    return model;
+  }
+
+  void aModelOpenedAgainReadsItsTextsFromDiskAndEncodesNothing() {
+    const std::string root = (dir_.path() + "/disk-cache").toStdString();
+    const auto expected = protext::ensemble_classifier(*plain_, kPets, templates_);
+    {
+      auto first = open_with_disk_cache(root);
+      protext::ensemble_classifier(*first, kPets, templates_);
+      QCOMPARE(first->text_disk_stats().rows_written, int64_t(kPets.size() * templates_.size()));
+    }
+    auto again = open_with_disk_cache(root);
+    const auto classifier = protext::ensemble_classifier(*again, kPets, templates_);
+    QCOMPARE(again->text_memo_stats().misses, int64_t(0));
+    QCOMPARE(again->text_disk_stats().rows_read, int64_t(kPets.size() * templates_.size()));
+    QCOMPARE(again->text_disk_stats().rows_written, int64_t(0));
+    QVERIFY(max_diff(classifier, expected) <= 1e-6);
+
+    // Another precision computes other last bits: it reads nothing of the fp32 rows.
+    auto bf16 = open_with_disk_cache(root, "bf16");
+    protext::template_classifier(*bf16, kPets, "a photo of a {}.");
+    QCOMPARE(bf16->text_disk_stats().rows_read, int64_t(0));
+    QCOMPARE(bf16->text_memo_stats().misses, int64_t(kPets.size()));
+  }
+
+  void aTamperedCacheIsDeletedAndRecomputed() {
+    const std::string root = (dir_.path() + "/tampered-cache").toStdString();
+    open_with_disk_cache(root)->encode_text({"a photo of a pug."});
+    // A segment whose values were changed no longer matches its checksum.
+    int segments = 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root))
+      if (e.path().extension() == ".emb") {
+        ++segments;
+        std::fstream f(e.path(), std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(-5, std::ios::end);
+        f.put('\x42');
+      }
+    QCOMPARE(segments, 1);
+    auto again = open_with_disk_cache(root);
+    const auto row = again->encode_text({"a photo of a pug."});
+    QCOMPARE(again->text_disk_stats().damaged_segments, int64_t(1));
+    QCOMPARE(again->text_disk_stats().rows_read, int64_t(0));
+    QVERIFY(max_diff(row, plain_->encode_text({"a photo of a pug."})) <= 1e-6);
   }
 };
 

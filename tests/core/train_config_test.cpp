@@ -282,7 +282,6 @@ class TrainConfigTest : public QObject {
     job.config.batch_size = 2;
     job.config.prompts.depth = 2;  // the fixture's text tower
     job.out_path = path("run.safetensors");
-    job.cache_dir = path("cache");
     const std::atomic<bool> no_cancel{false};
     const TrainResult result = train(job, {}, no_cancel);
 

@@ -1,5 +1,6 @@
 // Runs one Qt Test suite by name (`<tests> BpeTokenizerTest [qtest options]`), or every
 // suite when no name is given. The caller makes the (Core or Widgets) application first.
+#include <QTemporaryDir>
 #include <QTest>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +17,10 @@ std::map<std::string, SuiteFactory>& suites() {
 
 namespace protext::test {
 int run_suites(int argc, char** argv) {
+  // The suites, and the programs they start, keep their embeddings in a folder of this
+  // run's own: never the user's cache, and no hit left over from an earlier run.
+  QTemporaryDir cache;
+  if (qEnvironmentVariableIsEmpty("PROTEXT_CACHE")) qputenv("PROTEXT_CACHE", cache.path().toUtf8());
   auto& suites = protext::test::suites();
   std::vector<char*> qtest_args{argv[0]};
   std::string only;

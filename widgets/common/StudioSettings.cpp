@@ -5,6 +5,8 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include "core/runtime/cache_dir.h"
+
 namespace protext {
 
 StudioSettings::StudioSettings(QSettings* settings)
@@ -14,8 +16,10 @@ StudioSettings::~StudioSettings() {
   if (owns_) delete settings_;
 }
 
+// The folder `protext` uses too, so embeddings the command line computed serve the app.
 QString StudioSettings::defaultCacheDir() {
-  return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("images"));
+  const QString shared = QString::fromStdString(default_cache_dir());
+  return shared.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::CacheLocation) : shared;
 }
 
 int StudioSettings::defaultThreads() { return qMax(1, QThread::idealThreadCount()); }
@@ -37,6 +41,10 @@ QString StudioSettings::cacheDir() const {
   return dir.isEmpty() ? defaultCacheDir() : dir;
 }
 void StudioSettings::setCacheDir(const QString& dir) { settings_->setValue(kCacheDirKey, dir); }
+
+bool StudioSettings::useCache() const { return settings_->value(kUseCacheKey, true).toBool(); }
+void StudioSettings::setUseCache(bool use) { settings_->setValue(kUseCacheKey, use); }
+QString StudioSettings::embeddingCacheDir() const { return useCache() ? cacheDir() : QString(); }
 
 int StudioSettings::threads() const {
   const int threads = settings_->value(kThreadsKey, defaultThreads()).toInt();

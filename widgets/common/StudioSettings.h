@@ -21,6 +21,7 @@ class StudioSettings {
   static constexpr const char* kLanguageKey = "ui/language";          // "system", "en", "zh_CN"
   static constexpr const char* kDeviceKey = "engine/device";          // "cpu", "cuda:N"
   static constexpr const char* kCacheDirKey = "engine/cacheDir";      // empty: defaultCacheDir()
+  static constexpr const char* kUseCacheKey = "engine/useCache";      // embeddings kept on disk
   static constexpr const char* kThreadsKey = "engine/threads";        // intra-op threads
   static constexpr const char* kOpenMiniModelKey = "startup/openMiniModel";
   static constexpr const char* kRecentModelsKey = "models/recent";    // most recent first
@@ -39,6 +40,9 @@ class StudioSettings {
   void setDevice(const QString& device);
   QString cacheDir() const;  // never empty
   void setCacheDir(const QString& dir);  // empty: back to the default
+  bool useCache() const;
+  void setUseCache(bool use);
+  QString embeddingCacheDir() const;  // cacheDir(), or empty when the cache is switched off
   int threads() const;
   void setThreads(int threads);
   bool openMiniModel() const;

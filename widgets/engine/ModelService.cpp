@@ -12,6 +12,7 @@
 #include "core/protext/interpret.h"
 #include "core/protext/prompt_conversion.h"
 #include "core/protext/prompts.h"
+#include "core/runtime/cache_dir.h"
 #include "core/runtime/resources.h"
 #include "core/zeroshot/method_set.h"
 #include "core/zeroshot/probabilities.h"
@@ -137,13 +138,18 @@ void ModelService::run(Work work, Done done, Failed failed) {
 void ModelService::open(const QString& path, const QString& device) {
   emit opening(path);
   auto state = state_;
+  const std::string cacheRoot = embedding_cache_root(cacheDir_.toStdString());
   run(
-      [state, path, device] {
+      [state, path, device, cacheRoot] {
         LoadOptions options;
         options.device = device.toStdString();
         auto clip = ClipModel::open(QDir::cleanPath(path).toStdString(), options);
-        // A class edit then encodes only the texts it changed, not every class's 80 templates.
-        clip->remember_text_embeddings(kTextMemoBytes);
+        // A class edit then encodes only the texts it changed, not every class's 80
+        // templates, and a model opened again encodes only texts no session has seen.
+        TextCacheOptions cache;
+        cache.memory_bytes = kTextMemoBytes;
+        cache.disk_root = cacheRoot;
+        clip->cache_text_embeddings(cache);
         const bool embedded = QFileInfo(path).canonicalFilePath() == QFileInfo(embeddedModelPath()).canonicalFilePath();
         const ModelInfo info = describe_model(*clip, device, embedded);
         {

@@ -29,6 +29,10 @@ class ModelService : public QObject {
   // The classifiers last emitted are those of the latest class list, prompts and model:
   // no rebuild is queued or running.
   bool classifiersCurrent() const { return ready_generation_ == generation_.load(); }
+  // Where models opened from now on keep their text embeddings between sessions (the
+  // Preferences' cache folder); empty: in memory only.
+  void setCacheDir(const QString& dir) { cacheDir_ = dir; }
+  QString cacheDir() const { return cacheDir_; }
 
  public slots:
   void open(const QString& path, const QString& device = "cpu");
@@ -72,6 +76,7 @@ class ModelService : public QObject {
   std::shared_ptr<State> state_;
   ModelInfo info_;
   QString promptsPath_;
+  QString cacheDir_;
   std::atomic<int> pending_{0};
   std::atomic<int> generation_{0};
   int ready_generation_ = 0;  // of the set last emitted (or failed), GUI thread

@@ -65,6 +65,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
   setDockNestingEnabled(true);
   setMinimumSize(900, 600);
   models_ = new ModelService(this);
+  models_->setCacheDir(StudioSettings().embeddingCacheDir());
   training_ = new TrainingService(this);
   evaluation_ = new EvaluationService(this);
   undo_ = new QUndoStack(this);
@@ -384,6 +385,8 @@ void MainWindow::showPreferences() {
   connect(&dialog, &PreferencesDialog::languageChanged, this, [this] {
     statusBar()->showMessage(tr("The language changes everywhere the next time ProText Studio starts."), 8000);
   });
+  // A model opened later keeps its texts where the cache now points; the open one keeps its own.
+  connect(&dialog, &PreferencesDialog::applied, this, [this] { models_->setCacheDir(StudioSettings().embeddingCacheDir()); });
   dialog.exec();
 }
 

@@ -130,7 +130,7 @@ void MainWindow::startPendingEvaluation() {
     evaluatePanel_->onFailed(tr("Open a model before evaluating."));
     return;
   }
-  evaluation_->start(models_->handle(), folder, classifiers_, StudioSettings().cacheDir());
+  evaluation_->start(models_->handle(), folder, classifiers_, StudioSettings().embeddingCacheDir());
 }
 
 }  // namespace protext

@@ -21,6 +21,8 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include "core/runtime/cache_dir.h"
+#include "core/runtime/embedding_store.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/common/Translations.h"
 
@@ -91,6 +93,22 @@ void PreferencesDialog::buildUi() {
   auto* cacheRow = new QHBoxLayout;
   cacheRow->addWidget(cacheDirEdit_, 1);
   cacheRow->addWidget(browseButton_);
+  useCacheCheck_ = new QCheckBox;
+  useCacheCheck_->setObjectName(QStringLiteral("useCacheCheck"));
+  cacheSizeLabel_ = new QLabel;
+  cacheSizeLabel_->setObjectName(QStringLiteral("cacheSizeLabel"));
+  clearCacheButton_ = new QPushButton;
+  clearCacheButton_->setObjectName(QStringLiteral("clearCacheButton"));
+  connect(clearCacheButton_, &QPushButton::clicked, this, &PreferencesDialog::clearCache);
+  connect(cacheDirEdit_, &QLineEdit::textChanged, this, &PreferencesDialog::updateCacheSize);
+  auto* cacheUseRow = new QHBoxLayout;
+  cacheUseRow->addWidget(useCacheCheck_);
+  cacheUseRow->addStretch(1);
+  cacheUseRow->addWidget(cacheSizeLabel_);
+  cacheUseRow->addWidget(clearCacheButton_);
+  auto* cacheColumn = new QVBoxLayout;
+  cacheColumn->addLayout(cacheRow);
+  cacheColumn->addLayout(cacheUseRow);
 
   threadsSpin_ = new QSpinBox;
   threadsSpin_->setObjectName(QStringLiteral("threadsSpin"));
@@ -111,7 +129,7 @@ void PreferencesDialog::buildUi() {
   threadsRow->addWidget(threadsSpin_);
   threadsRow->addStretch(1);
   engineForm->addRow(deviceLabel_, deviceColumn);
-  engineForm->addRow(cacheDirLabel_, cacheRow);
+  engineForm->addRow(cacheDirLabel_, cacheColumn);
   engineForm->addRow(threadsLabel_, threadsRow);
   engineGroup_ = new QGroupBox;
   engineGroup_->setLayout(engineForm);
@@ -165,10 +183,17 @@ void PreferencesDialog::retranslate() {
   }
   deviceCombo_->setToolTip(tr("Where models run when a project does not choose a device"));
 
-  cacheDirLabel_->setText(tr("Image &cache folder:"));
-  cacheDirEdit_->setToolTip(tr("Folder for image embeddings kept between sessions; empty means the default"));
+  cacheDirLabel_->setText(tr("&Cache folder:"));
+  cacheDirEdit_->setToolTip(
+      tr("Folder for text and image embeddings kept between sessions (shared with protext); empty means the default"));
   browseButton_->setText(tr("&Browse…"));
-  browseButton_->setToolTip(tr("Choose the image cache folder"));
+  browseButton_->setToolTip(tr("Choose the cache folder"));
+  useCacheCheck_->setText(tr("&Keep embeddings between sessions"));
+  useCacheCheck_->setToolTip(
+      tr("Reopening a model encodes only texts and images it has not seen; off: everything is encoded again"));
+  clearCacheButton_->setText(tr("C&lear"));
+  clearCacheButton_->setToolTip(tr("Delete every embedding kept in the cache folder"));
+  updateCacheSize();
 
   threadsLabel_->setText(tr("CPU &threads:"));
   threadsSpin_->setToolTip(tr("Threads for work on the CPU; this computer has %n logical core(s)", nullptr,
@@ -202,6 +227,7 @@ void PreferencesDialog::load() {
 
   const QString cacheDir = saved.cacheDir();
   cacheDirEdit_->setText(cacheDir == StudioSettings::defaultCacheDir() ? QString() : QDir::toNativeSeparators(cacheDir));
+  useCacheCheck_->setChecked(saved.useCache());
   threadsSpin_->setValue(saved.threads());
   openMiniModelCheck_->setChecked(saved.openMiniModel());
   updateDeviceWarning();
@@ -213,6 +239,7 @@ void PreferencesDialog::apply() {
   saved.setLanguage(language());
   saved.setDevice(device());
   saved.setCacheDir(cacheDir());
+  saved.setUseCache(useCache());
   saved.setThreads(threads());
   saved.setOpenMiniModel(openMiniModelAtStart());
   saved.sync();
@@ -238,13 +265,25 @@ void PreferencesDialog::restoreDefaults() {
   languageCombo_->setCurrentIndex(languageCombo_->findData(kSystemLanguage));
   deviceCombo_->setCurrentIndex(0);
   cacheDirEdit_->clear();
+  useCacheCheck_->setChecked(true);
   threadsSpin_->setValue(StudioSettings::defaultThreads());
   openMiniModelCheck_->setChecked(true);
 }
 
 void PreferencesDialog::chooseCacheDir() {
-  const QString chosen = QFileDialog::getExistingDirectory(this, tr("Image Cache Folder"), cacheDir());
+  const QString chosen = QFileDialog::getExistingDirectory(this, tr("Cache Folder"), cacheDir());
   if (!chosen.isEmpty()) cacheDirEdit_->setText(QDir::toNativeSeparators(chosen));
+}
+
+void PreferencesDialog::clearCache() {
+  EmbeddingStore::clear(embedding_cache_root(cacheDir().toStdString()));
+  updateCacheSize();
+}
+
+void PreferencesDialog::updateCacheSize() {
+  const auto bytes = EmbeddingStore::bytes_used(embedding_cache_root(cacheDir().toStdString()));
+  cacheSizeLabel_->setText(tr("%1 in use").arg(locale().formattedDataSize(static_cast<qint64>(bytes))));
+  clearCacheButton_->setEnabled(bytes > 0);
 }
 
 void PreferencesDialog::updateDeviceWarning() {
@@ -270,6 +309,8 @@ QString PreferencesDialog::cacheDir() const {
   const QString text = cacheDirEdit_->text().trimmed();
   return text.isEmpty() ? StudioSettings::defaultCacheDir() : QDir::cleanPath(QDir::fromNativeSeparators(text));
 }
+
+bool PreferencesDialog::useCache() const { return useCacheCheck_->isChecked(); }
 
 int PreferencesDialog::threads() const { return threadsSpin_->value(); }
 

@@ -16,8 +16,8 @@ class QSpinBox;
 
 namespace protext {
 
-// The studio's preferences: interface language, default compute device, image cache folder,
-// CPU threads, and whether the embedded mini model opens at start. Values live in QSettings
+// The studio's preferences: interface language, default compute device, the embedding
+// cache (on or off, its folder, clearing it), CPU threads, and whether the embedded mini model opens at start. Values live in QSettings
 // through StudioSettings, so the rest of the app reads them without this dialog.
 class PreferencesDialog : public QDialog {
   Q_OBJECT
@@ -30,6 +30,7 @@ class PreferencesDialog : public QDialog {
   QString language() const;  // as shown in the dialog, not yet applied
   QString device() const;
   QString cacheDir() const;
+  bool useCache() const;
   int threads() const;
   bool openMiniModelAtStart() const;
 
@@ -49,6 +50,8 @@ class PreferencesDialog : public QDialog {
   void buildUi();
   void retranslate();
   void chooseCacheDir();
+  void clearCache();
+  void updateCacheSize();
   void updateDeviceWarning();
   QString deviceName(const QString& device) const;
 
@@ -69,6 +72,9 @@ class PreferencesDialog : public QDialog {
   QLabel* deviceWarning_ = nullptr;
   QLineEdit* cacheDirEdit_ = nullptr;
   QPushButton* browseButton_ = nullptr;
+  QCheckBox* useCacheCheck_ = nullptr;
+  QPushButton* clearCacheButton_ = nullptr;
+  QLabel* cacheSizeLabel_ = nullptr;
   QSpinBox* threadsSpin_ = nullptr;
   QCheckBox* openMiniModelCheck_ = nullptr;
   QDialogButtonBox* buttons_ = nullptr;
