@@ -57,8 +57,9 @@ class ThreadBudget {
   std::atomic<uint64_t> generation_{0};
 };
 
-// How many threads a GEMM-bound batch of `macs` multiply-accumulates is worth: below a few
-// million per matrix product, waking a second thread costs more than it saves.
+// The thread cap for a batch whose matrix products each take `macs_per_product`
+// multiply-adds: 1 below about a million, where waking a second thread costs more than it
+// saves; 0 (no cap) above.
 int threads_worth(double macs_per_product);
 
 }  // namespace protext

@@ -88,8 +88,9 @@ class ThreadBudgetTest : public QObject {
   }
 
   void smallWorkIsCappedAtOneThreadLargeWorkIsNot() {
-    QCOMPARE(protext::threads_worth(64.0 * 8 * 128 * 128), 1);  // 64 short texts, width 128
-    QCOMPARE(protext::threads_worth(64.0 * 9 * 512 * 512), 0);  // the same on ViT-B/16's text width
+    QCOMPARE(protext::threads_worth(1.0 * 8 * 128 * 128), 1);  // one short text, width 128
+    QCOMPARE(protext::threads_worth(8.0 * 14 * 128 * 128), 0);  // eight of them
+    QCOMPARE(protext::threads_worth(1.0 * 8 * 512 * 512), 0);  // one on ViT-B/16's text width
     auto small = budget_.lease(1);
     QCOMPARE(small.threads(), 1);
   }
