@@ -74,6 +74,9 @@ class ClipModel {
   // model is shared between threads; default options forget everything.
   void cache_text_embeddings(const TextCacheOptions& options);
   TextMemo::Stats text_memo_stats() const;  // zeros when not remembering
+  // The memo itself (null when not remembering), for encoders of other text forms (the
+  // ProText classifier keeps its prompted class embeddings there, under keys of its own).
+  TextMemo* text_memo() const { return memo_.get(); }
   struct DiskStats {
     int64_t rows_read = 0, rows_written = 0, damaged_segments = 0;
   };

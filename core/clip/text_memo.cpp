@@ -15,9 +15,11 @@ std::string TextMemo::key_of(const std::vector<int64_t>& ids) {
   return std::string(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(int64_t));
 }
 
-torch::Tensor TextMemo::find(const std::vector<int64_t>& ids) {
+torch::Tensor TextMemo::find(const std::vector<int64_t>& ids) { return find_key(key_of(ids)); }
+
+torch::Tensor TextMemo::find_key(const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const auto it = index_.find(key_of(ids));
+  const auto it = index_.find(key);
   if (it == index_.end()) {
     ++stats_.misses;
     return {};

@@ -22,6 +22,7 @@ class TextMemo {
 
   // The row stored for these ids (fp32, [embed_dim], not normalised), or an undefined tensor.
   torch::Tensor find(const std::vector<int64_t>& ids);
+  torch::Tensor find_key(const std::string& key);
   void insert(const std::vector<int64_t>& ids, const torch::Tensor& row);
   // A row read back from the disk cache, under the key key_of() gave it.
   void insert_key(std::string key, const torch::Tensor& row);

@@ -8,8 +8,9 @@
 
 #include "core/clip/tensor_file.h"
 #include "core/error.h"
-#include "core/runtime/content_hash.h"
 #include "core/protext/dassl_checkpoint.h"
+#include "core/runtime/content_hash.h"
+#include "core/runtime/thread_budget.h"
 #include "core/zeroshot/classifier.h"
 #include "core/zeroshot/templates.h"
 
@@ -123,16 +124,59 @@ torch::Tensor encode_prompted_classes(ClipModel& clip, const PromptLearner& lear
   return features / features.norm(2, -1, true);
 }
 
+namespace {
+
+// The prompts' values, so a memo entry never outlives the prompts it was computed with
+// (the same learner keeps changing while it trains).
+std::string prompts_hash(const PromptLearner& learner) {
+  ContentHash h;
+  for (const auto& [name, t] : learner->named_tensors()) {
+    const auto values = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+    h.add(name);
+    h.add(std::string_view(static_cast<const char*>(values.data_ptr()), static_cast<size_t>(values.numel()) * 4));
+  }
+  return h.hex();
+}
+
+}  // namespace
+
 torch::Tensor protext_classifier(ClipModel& clip, const PromptLearner& learner,
                                  const std::vector<std::string>& class_names, const std::string& text_template) {
   torch::NoGradGuard no_grad;
-  std::vector<torch::Tensor> parts;
-  for (size_t start = 0; start < class_names.size(); start += 256) {
-    const auto stop = std::min(class_names.size(), start + 256);
-    std::vector<std::string> chunk(class_names.begin() + start, class_names.begin() + stop);
-    parts.push_back(encode_prompted_classes(clip, learner, chunk, text_template).to(torch::kCPU));
+  const auto n = static_cast<int64_t>(class_names.size());
+  auto out = torch::empty({n, clip.config().embed_dim});
+  // With a memo (the app's open model), a class edit encodes only the classes it changed.
+  TextMemo* memo = clip.text_memo();
+  std::vector<std::string> keys(class_names.size());
+  std::vector<size_t> missing;
+  if (memo) {
+    const std::string prefix = "protext:" + prompts_hash(learner) + ":" + text_template + ":";
+    const int context = static_cast<int>(clip.config().text.context_length);
+    for (size_t i = 0; i < class_names.size(); ++i) {
+      keys[i] = prefix + TextMemo::key_of(prompted_tokens(clip.tokenizer(), text_template, class_names[i],
+                                                          learner->config, context));
+      const auto row = memo->find_key(keys[i]);
+      if (row.defined())
+        out[static_cast<int64_t>(i)].copy_(row);
+      else
+        missing.push_back(i);
+    }
+  } else {
+    for (size_t i = 0; i < class_names.size(); ++i) missing.push_back(i);
   }
-  return torch::cat(parts);
+  for (size_t start = 0; start < missing.size(); start += 256) {
+    const auto stop = std::min(missing.size(), start + 256);
+    std::vector<std::string> chunk;
+    for (size_t k = start; k < stop; ++k) chunk.push_back(class_names[missing[k]]);
+    auto threads = ThreadBudget::process().lease();
+    const auto features = encode_prompted_classes(clip, learner, chunk, text_template).to(torch::kCPU);
+    for (size_t k = start; k < stop; ++k) {
+      const auto row = features[static_cast<int64_t>(k - start)];
+      out[static_cast<int64_t>(missing[k])].copy_(row);
+      if (memo) memo->insert_key(keys[missing[k]], row);
+    }
+  }
+  return out;
 }
 
 void save_prompts(const std::string& path, const PromptLearner& learner, const nlohmann::json& metadata,

@@ -10,6 +10,7 @@
 
 #include "core/clip/clip_model.h"
 #include "core/clip/text_memo.h"
+#include "core/protext/prompts.h"
 #include "core/runtime/resources.h"
 #include "core/zeroshot/classifier.h"
 #include "core/zeroshot/templates.h"
@@ -80,6 +81,29 @@ class TextMemoTest : public QObject {
     const auto again = remembering_->text_memo_stats();
     protext::template_classifier(*remembering_, renamed, "a photo of a {}.");
     QCOMPARE(remembering_->text_memo_stats().misses, again.misses);
+  }
+
+  void theProTextClassifierReusesItsClassesUntilThePromptsChange() {
+    auto learner = protext::PromptLearner(*plain_, protext::PromptConfig{4, 2, "a photo of a"}, 3);
+    const auto expected = protext::protext_classifier(*plain_, learner, kPets);
+    const auto first = protext::protext_classifier(*remembering_, learner, kPets);
+    QVERIFY(max_diff(first, expected) <= 1e-6);
+    const auto before = remembering_->text_memo_stats();
+    auto renamed = kPets;
+    renamed[2] = "sphynx cat";
+    const auto after_rename = protext::protext_classifier(*remembering_, learner, renamed);
+    const auto after = remembering_->text_memo_stats();
+    QCOMPARE(after.misses - before.misses, int64_t(1));  // only the renamed class
+    QVERIFY(max_diff(after_rename, protext::protext_classifier(*plain_, learner, renamed)) <= 1e-6);
+    // Prompts that changed (a training step) are never served from the memo.
+    {
+      torch::NoGradGuard no_grad;
+      learner->ctx.add_(torch::randn_like(learner->ctx));
+    }
+    const auto moved = protext::protext_classifier(*remembering_, learner, renamed);
+    QCOMPARE(remembering_->text_memo_stats().misses - after.misses, int64_t(renamed.size()));
+    QVERIFY(max_diff(moved, protext::protext_classifier(*plain_, learner, renamed)) <= 1e-6);
+    QVERIFY(max_diff(moved, after_rename) > 1e-4);
   }
 
   void theMemoStaysWithinItsBoundDroppingTheLeastRecentlyUsed() {

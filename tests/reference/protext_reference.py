@@ -11,10 +11,12 @@ trainer does.
         INIT_TEXT's first N_CTX tokens when given; deep prompts ~ N(0, 0.02²).
     protext_reference.py train MODEL.safetensors MERGES.txt.gz < request.json
         request: {"descriptions": FILE.json, "classes": [...] or null, "init": PROMPTS,
-                  "steps": N, "lr": F, "loss": "l1"|"mse", "out": PROMPTS_OUT}
+                  "steps": N, "lr": F, "loss": "l1"|"mse", "out": PROMPTS_OUT,
+                  "batch": N (optional; default every pair)}
         stdout: {"losses": [loss of each step, before its update]}; writes the final
         prompts to "out".
-Full batch, file order (no shuffle), constant learning rate, AdamW(betas (0.9, 0.98),
+Full batch (or consecutive batches of "batch" pairs, an epoch cut as the C++ trainer cuts it
+without shuffling), file order, constant learning rate, AdamW(betas (0.9, 0.98),
 eps 1e-8, weight decay 0.1) as released.
 """
 import json
@@ -123,11 +125,15 @@ def train(model_path, merges, request):
     prefix = " ".join(["X"] * n_ctx)
     inputs = [tokens_of(tokenizer, model, f"{prefix} {name}.") for name, _ in pairs]
     description_tokens = [tokens_of(tokenizer, model, d) for _, d in pairs]
+    batch = request.get("batch") or len(pairs)
+    per_epoch = (len(pairs) + batch - 1) // batch
     losses = []
-    for _ in range(request["steps"]):
+    for step in range(request["steps"]):
+        first = (step % per_epoch) * batch
+        chosen = range(first, min(len(pairs), first + batch))
         with torch.no_grad():
-            targets = normalise(torch.cat([model.encode_text(t) for t in description_tokens]))
-        predicted = normalise(torch.cat([encode_prompted(model, t, ctx, deep) for t in inputs]))
+            targets = normalise(torch.cat([model.encode_text(description_tokens[i]) for i in chosen]))
+        predicted = normalise(torch.cat([encode_prompted(model, inputs[i], ctx, deep) for i in chosen]))
         diff = predicted - targets
         loss = diff.abs().mean() if request["loss"] == "l1" else diff.pow(2).mean()
         optimizer.zero_grad()
