@@ -8,7 +8,9 @@
 # VOCAB: OpenAI's bpe_simple_vocab_16e6.txt.gz (default: ../shared/data/clip/ beside the
 # repository, else whatever `protext` finds itself). Environment: ROUNDS (default 3),
 # REPEATS (timed runs per measurement per round, default 5), TEXT_BATCH (default 64),
-# IMAGE_BATCH (default 8).
+# IMAGE_BATCH (default 8), MODEL (a model to time instead of the random ViT-B/16, e.g.
+# resources/models/mini, the embedded model; its own tokenizer is used), BUSY=1 (run
+# everything beside one busy process, a plain shell loop).
 #
 # The machine may be shared, so C++ and Python alternate within each round (a burst of
 # someone else's load hits both sides alike) and the table gives, per measurement, the
@@ -29,22 +31,34 @@ text_batch="${TEXT_BATCH:-64}"
 image_batch="${IMAGE_BATCH:-8}"
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+neighbour=""
+trap '[ -n "$neighbour" ] && kill "$neighbour" 2>/dev/null; rm -rf "$work"' EXIT
+model_args=()
+if [ -n "${MODEL:-}" ]; then
+  model_args=(--model "$MODEL")
+  vocab_args=()
+  weights="$MODEL"
+  [ -d "$MODEL" ] && weights="$MODEL/model.safetensors"
+fi
+if [ "${BUSY:-0}" = 1 ]; then
+  bash -c 'while :; do :; done' &
+  neighbour=$!
+fi
 
 for round in $(seq 1 "$rounds"); do
   save=()
-  [ "$round" = 1 ] && save=(--save-weights "$work/weights.safetensors")
+  [ "$round" = 1 ] && [ -z "${MODEL:-}" ] && save=(--save-weights "$work/weights.safetensors")
   echo "round $round/$rounds: protext bench" >&2
-  "$protext" bench "${vocab_args[@]}" --repeats "$repeats" --text-batch "$text_batch" --image-batch "$image_batch" --out "$work/cpp_$round.json" "${save[@]}" >/dev/null
+  "$protext" bench "${model_args[@]}" "${vocab_args[@]}" --repeats "$repeats" --text-batch "$text_batch" --image-batch "$image_batch" --out "$work/cpp_$round.json" "${save[@]}" >/dev/null
   echo "round $round/$rounds: PyTorch eager" >&2
-  /usr/bin/python3 "$here/pytorch_eager.py" "$work/weights.safetensors" "$work/cpp_$round.json" \
+  /usr/bin/python3 "$here/pytorch_eager.py" "${weights:-$work/weights.safetensors}" "$work/cpp_$round.json" \
     >"$work/py_$round.json"
 done
 
-/usr/bin/python3 - "$work" "$rounds" <<'EOF'
+/usr/bin/python3 - "$work" "$rounds" "${BUSY:-0}" <<'EOF'
 import json, statistics, sys
 
-work, rounds = sys.argv[1], int(sys.argv[2])
+work, rounds, busy = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
 cpp = [json.load(open(f"{work}/cpp_{r}.json")) for r in range(1, rounds + 1)]
 py = [json.load(open(f"{work}/py_{r}.json")) for r in range(1, rounds + 1)]
 
@@ -62,6 +76,7 @@ def med(runs, *path):
 
 c, p = cpp[0], py[0]
 t = c["text"]
+print(f"Model: {c['model']}; " + ("beside one busy process" if busy else "quiet machine"))
 print(f"LibTorch {c['libtorch']} (C++) / torch {p['libtorch']} (Python), {c['threads']} / {p['threads']} threads, "
       f"BLAS: {c['blas']}")
 print(f"Text batch: {t['batch']} prompts \"{t['prompt']}\", {t['tokens_min']:.0f}–{t['tokens_max']:.0f} tokens "
