@@ -30,12 +30,9 @@ int main(int argc, char** argv) {
   parser.process(app);
 
   protext::MainWindow window;
-  // First start: most of the screen (the panels need room); later starts restore the last geometry.
-  if (!settings.hasWindowGeometry()) {
-    const QRect screen = window.screen()->availableGeometry();
-    window.resize(screen.width() * 9 / 10, screen.height() * 9 / 10);
-    window.move(screen.center() - window.rect().center());
-  }
+  // First start, or a saved geometry from a larger screen: within this screen, centred.
+  const QRect screen = window.screen()->availableGeometry();
+  if (!settings.hasWindowGeometry() || !screen.contains(window.geometry())) window.placeOnScreen(screen);
   window.show();
   if (!parser.positionalArguments().isEmpty()) window.openPaths(parser.positionalArguments());
   return QApplication::exec();

@@ -47,7 +47,7 @@ QStringList descriptionLines(const QString& text) {
 
 ClassListEditor::ClassListEditor(ClassListModel* model, QUndoStack* undo, QWidget* parent)
     : QWidget(parent), model_(model), undo_(undo) {
-  setMinimumSize(260, 360);
+  setMinimumSize(260, 240);
   proxy_ = new QSortFilterProxyModel(this);
   proxy_->setSourceModel(model_);
   proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);

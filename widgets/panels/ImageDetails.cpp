@@ -24,7 +24,7 @@ ImageDetails::ImageDetails(QWidget* parent) : QWidget(parent) {
   preview_ = new QLabel(this);
   preview_->setObjectName(QStringLiteral("imagePreview"));
   preview_->setAlignment(Qt::AlignCenter);
-  preview_->setMinimumSize(160, 160);
+  preview_->setMinimumSize(120, 120);
   preview_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
   file_name_ = new QLabel(this);
   file_name_->setObjectName(QStringLiteral("imageFileName"));

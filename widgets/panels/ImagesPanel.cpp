@@ -49,7 +49,7 @@ QString listOfNames(const QStringList& names) {
 
 ImagesPanel::ImagesPanel(QWidget* parent) : QWidget(parent), model_(new ImageListModel(this)) {
   setAcceptDrops(true);
-  setMinimumSize(520, 420);
+  setMinimumSize(400, 360);
   buildActions();
   buildLayout();
 

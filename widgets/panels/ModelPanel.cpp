@@ -169,8 +169,10 @@ void ModelPanel::buildLayout() {
     auto* value = new QLabel(info_box_);
     value->setObjectName(QStringLiteral("modelInfo_") + QLatin1String(key));
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Long file names are cut rather than widening the dock; the tooltip has them whole.
+    // Long values wrap rather than widen the dock (a path with no spaces is cut; the
+    // tooltip has it whole).
     value->setMinimumWidth(1);
+    value->setWordWrap(true);
     form_->addRow(label, value);
     values_.insert(QLatin1String(key), value);
   }

@@ -138,8 +138,12 @@ void TrainingPanel::buildActions() {
 void TrainingPanel::buildLayout() {
   auto* layout = new QVBoxLayout(this);
 
+  // Two rows: in one, the five buttons set the dock's width beyond a laptop screen's share.
   auto* bar = new QHBoxLayout;
   for (QAction* action : {start_, stop_, resume_}) bar->addWidget(actionButton(action, this));
+  bar->addStretch();
+  layout->addLayout(bar);
+  bar = new QHBoxLayout;
   bar->addStretch();
   auto* save_button = actionButton(save_prompts_, this);
   save_button->setObjectName(QStringLiteral("savePromptsButton"));
@@ -191,13 +195,14 @@ void TrainingPanel::buildLayout() {
   settings_area_->setObjectName(QStringLiteral("trainingSettingsArea"));
   settings_area_->setWidgetResizable(true);
   settings_area_->setFrameShape(QFrame::NoFrame);
-  settings_area_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  settings_area_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
   form_ = new TrainingSettingsForm;
   connect(form_, &TrainingSettingsForm::changed, this, &TrainingPanel::updateModified);
   settings_area_->setWidget(form_);
-  // Wide enough for the labels and the longest combo text, without a horizontal bar.
+  // Wide enough for the labels and the fields without a horizontal bar where there is room;
+  // on a narrow screen the form scrolls instead of widening the dock.
   const int form_width = settings_area_->widget()->minimumSizeHint().width();
-  settings_area_->setMinimumWidth(form_width + settings_area_->verticalScrollBar()->sizeHint().width());
+  settings_area_->setMinimumWidth(std::min(form_width + settings_area_->verticalScrollBar()->sizeHint().width(), 260));
   left_layout->addWidget(settings_area_, 1);
   splitter->addWidget(left);
 
@@ -216,7 +221,7 @@ void TrainingPanel::buildLayout() {
   progress_layout->addWidget(progress_);
   plot_ = new LossPlot(progress_box);
   plot_->setObjectName(QStringLiteral("lossPlot"));
-  plot_->setMinimumHeight(180);
+  plot_->setMinimumSize(220, 180);
   progress_layout->addWidget(plot_, 1);
   log_ = new QPlainTextEdit(right);
   log_->setObjectName(QStringLiteral("trainingLog"));

@@ -104,12 +104,17 @@ QWidget* TrainingSettingsForm::buildOptimisation() {
   schedule_->addItem(TrainingPanel::tr("Reference (warm-up, cosine)"), QStringLiteral("reference"));
   schedule_->addItem(TrainingPanel::tr("Constant"), QStringLiteral("constant"));
   schedule_->addItem(TrainingPanel::tr("Cosine"), QStringLiteral("cosine"));
+  // As wide as the form allows, not as the longest item: it elides rather than widen the panel.
+  schedule_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  schedule_->setMinimumContentsLength(12);
   schedule_->setToolTip(
       TrainingPanel::tr("Reference: 5 warm-up epochs at 1e-5, then cosine decay, as the released configs"));
   loss_ = new QComboBox(box);
   loss_->setObjectName(QStringLiteral("lossCombo"));
   loss_->addItem(TrainingPanel::tr("L1 (mean absolute error)"), QStringLiteral("l1"));
   loss_->addItem(TrainingPanel::tr("MSE (mean squared error)"), QStringLiteral("mse"));
+  loss_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  loss_->setMinimumContentsLength(12);
   loss_->setToolTip(TrainingPanel::tr("Distance between the prompted class embedding and its description's embedding"));
   form->addRow(TrainingPanel::tr("Epochs:"), epochs_);
   form->addRow(TrainingPanel::tr("Steps:"), steps_);

@@ -86,6 +86,9 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
   summary_ = new QLabel(this);
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   summary_->setToolTip(tr("The most recent training step"));
+  // The summary wraps, so the checkbox beside it keeps its whole label in a narrow dock.
+  summary_->setWordWrap(true);
+  summary_->setMinimumWidth(1);
 
   auto* bar = new QHBoxLayout;
   bar->setContentsMargins(4, 4, 4, 0);
@@ -95,7 +98,7 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(bar);
   layout->addWidget(plot_, 1);
-  setMinimumSize(360, 260);
+  setMinimumSize(220, 180);
   clear();
 }
 

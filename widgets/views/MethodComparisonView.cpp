@@ -1,10 +1,11 @@
 #include "widgets/views/MethodComparisonView.h"
 
 #include <QFontMetrics>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHash>
 #include <QLabel>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -28,6 +29,9 @@ QString percentText(double p) {
   return QStringLiteral("%1%").arg(locale.toString(100.0 * p, 'f', 1));
 }
 
+constexpr int kCardMinWidth = 170;
+constexpr int kPlotMinHeight = 100;
+
 }  // namespace
 
 MethodComparisonView::MethodComparisonView(QWidget* parent) : QWidget(parent) {
@@ -37,7 +41,7 @@ MethodComparisonView::MethodComparisonView(QWidget* parent) : QWidget(parent) {
   empty_->setWordWrap(true);
   empty_->setStyleSheet(QStringLiteral("color: #808080; font-size: 14pt;"));
   charts_ = new QWidget(this);
-  charts_layout_ = new QHBoxLayout(charts_);
+  charts_layout_ = new QGridLayout(charts_);
   charts_layout_->setContentsMargins(0, 0, 0, 0);
   charts_layout_->setSpacing(10);
   stack_->addWidget(empty_);
@@ -45,7 +49,9 @@ MethodComparisonView::MethodComparisonView(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(stack_);
-  setMinimumSize(400, 220);
+  // Room for the charts two by two: below the width of a row of four they wrap (arrange()).
+  const int cardHeight = fontMetrics().height() * 2 + 6 + kPlotMinHeight + 14;
+  setMinimumSize(2 * kCardMinWidth + 10, 2 * cardHeight + 10);
   clear();
 }
 
@@ -143,7 +149,7 @@ void MethodComparisonView::rebuild() {
       column.title->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
       column.title->setMinimumHeight(column.title->fontMetrics().height() * 2 + 6);
       column.plot = new QCustomPlot(column.box);
-      column.plot->setMinimumSize(200, 150);
+      column.plot->setMinimumSize(kCardMinWidth - 12, kPlotMinHeight);
       column.plot->xAxis2->setVisible(false);
       column.plot->yAxis2->setVisible(false);
       column.plot->axisRect()->setMinimumMargins(QMargins(0, 4, 22, 0));  // room for the "100%" tick
@@ -152,12 +158,29 @@ void MethodComparisonView::rebuild() {
       layout->setSpacing(2);
       layout->addWidget(column.title);
       layout->addWidget(column.plot, 1);
-      charts_layout_->addWidget(column.box, 1);
       columns_.push_back(column);
     }
+    per_row_ = 0;
+    arrange();
   }
   for (int i = 0; i < columns_.size(); ++i) fillChart(i);
   stack_->setCurrentWidget(predictions_.isEmpty() ? static_cast<QWidget*>(empty_) : charts_);
+}
+
+void MethodComparisonView::arrange() {
+  const int n = static_cast<int>(columns_.size());
+  const int perRow = width() >= n * kCardMinWidth + (n - 1) * 10 ? std::max(1, n) : std::max(1, (n + 1) / 2);
+  if (perRow == per_row_) return;
+  per_row_ = perRow;
+  for (const Column& column : columns_) charts_layout_->removeWidget(column.box);
+  for (int c = 0; c < charts_layout_->columnCount(); ++c) charts_layout_->setColumnStretch(c, 0);
+  for (int i = 0; i < n; ++i) charts_layout_->addWidget(columns_[i].box, i / perRow, i % perRow);
+  for (int c = 0; c < perRow; ++c) charts_layout_->setColumnStretch(c, 1);
+}
+
+void MethodComparisonView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  arrange();
 }
 
 void MethodComparisonView::fillChart(int index) {

@@ -6,7 +6,7 @@
 #include <QWidget>
 
 class QCustomPlot;
-class QHBoxLayout;
+class QGridLayout;
 class QLabel;
 class QStackedWidget;
 
@@ -21,7 +21,8 @@ struct MethodPrediction {
 };
 
 // Side-by-side horizontal bar charts of each method's top-k classes for one image, with the
-// methods that break from the consensus and the true class (when known) marked.
+// methods that break from the consensus and the true class (when known) marked. In a row
+// where there is room, two by two where there is not (a laptop screen).
 class MethodComparisonView : public QWidget {
   Q_OBJECT
  public:
@@ -37,6 +38,7 @@ class MethodComparisonView : public QWidget {
   bool isDisagreeing(int method) const;
   bool isCorrect(int method) const;
   QCustomPlot* plot(int method) const;
+  int chartsPerRow() const { return per_row_; }
   QLabel* titleLabel(int method) const;
   QString trueClass() const { return true_class_; }
 
@@ -45,6 +47,9 @@ class MethodComparisonView : public QWidget {
   void clear();
   void setTopK(int k);
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   struct Column {
     QWidget* box = nullptr;
@@ -52,6 +57,7 @@ class MethodComparisonView : public QWidget {
     QCustomPlot* plot = nullptr;
   };
   void rebuild();
+  void arrange();
   void fillChart(int index);
   void updateTitle(int index);
   QString consensusLabel() const;
@@ -63,7 +69,8 @@ class MethodComparisonView : public QWidget {
   QStackedWidget* stack_ = nullptr;
   QLabel* empty_ = nullptr;
   QWidget* charts_ = nullptr;
-  QHBoxLayout* charts_layout_ = nullptr;
+  QGridLayout* charts_layout_ = nullptr;
+  int per_row_ = 0;
   QVector<Column> columns_;
 };
 

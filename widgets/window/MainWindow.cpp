@@ -12,6 +12,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -63,7 +65,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
   setWindowIcon(QIcon(":/icons/app.svg"));
   setAcceptDrops(true);
   setDockNestingEnabled(true);
-  setMinimumSize(900, 600);
+  // No minimum set by hand: the layout's own (its panels' minimums) keeps docks from being
+  // squeezed into each other, and it fits 1366×768 (WindowLayoutTest).
   models_ = new ModelService(this);
   models_->setCacheDir(StudioSettings().embeddingCacheDir());
   training_ = new TrainingService(this);
@@ -121,7 +124,16 @@ void MainWindow::buildPanels() {
     for (auto* source : std::initializer_list<QObject*>{modelPanel_, classEditor_, images_, evaluatePanel_, trainingPanel_})
       connect(source, SIGNAL(errorShown(QString)), this, SIGNAL(errorShown(QString)));
   }
-  auto* modelDock = addPanel(modelPanel_, tr("Model"), "modelDock", Qt::LeftDockWidgetArea);
+  // The model form grows to ten rows once a model is open; on a laptop screen it scrolls
+  // rather than pushing the class list off the bottom.
+  auto* modelScroll = new QScrollArea;
+  modelScroll->setObjectName(QStringLiteral("modelScroll"));
+  modelScroll->setWidget(modelPanel_);
+  modelScroll->setWidgetResizable(true);
+  modelScroll->setFrameShape(QFrame::NoFrame);
+  modelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  modelScroll->setMinimumWidth(modelPanel_->minimumSizeHint().width() + modelScroll->verticalScrollBar()->sizeHint().width());
+  auto* modelDock = addPanel(modelScroll, tr("Model"), "modelDock", Qt::LeftDockWidgetArea);
   auto* classDock = addPanel(classEditor_, tr("Classes"), "classesDock", Qt::LeftDockWidgetArea);
   splitDockWidget(modelDock, classDock, Qt::Vertical);
   auto* trainDock = addPanel(trainingPanel_, tr("Training"), "trainingDock", Qt::RightDockWidgetArea);
@@ -130,7 +142,7 @@ void MainWindow::buildPanels() {
   tabifyDockWidget(trainDock, evalDock);
   tabifyDockWidget(evalDock, promptDock);
   trainDock->raise();
-  resizeDocks({modelDock, trainDock}, {340, 720}, Qt::Horizontal);
+  resizeDocks({modelDock, trainDock}, {300, 600}, Qt::Horizontal);
   resizeDocks({modelDock, classDock}, {230, 470}, Qt::Vertical);
 }
 
@@ -245,6 +257,13 @@ void MainWindow::restoreLayout() {
   const StudioSettings settings;
   restoreGeometry(settings.windowGeometry());
   restoreState(settings.windowState());
+}
+
+void MainWindow::placeOnScreen(const QRect& available) {
+  const QSize size =
+      QSize(1440, 900).boundedTo(available.size()).expandedTo(minimumSizeHint()).boundedTo(available.size());
+  resize(size);
+  move(available.topLeft() + QPoint((available.width() - size.width()) / 2, (available.height() - size.height()) / 2));
 }
 
 void MainWindow::pushClassesToModel() { models_->setClasses(classes_->classes(), classes_->descriptionMap()); }

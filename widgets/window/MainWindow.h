@@ -52,6 +52,11 @@ class MainWindow : public QMainWindow {
   const ClassifierSet& classifiers() const { return classifiers_; }
   QString projectPath() const { return projectPath_; }
 
+  // Sizes and centres the window within `available` (a screen's available geometry):
+  // 1440×900 where there is room, never larger than the screen, never below the layout's
+  // minimum. First start, and a restored geometry that no longer fits.
+  void placeOnScreen(const QRect& available);
+
  public slots:
   bool openProject(const QString& path);
   bool saveProject(const QString& path);

@@ -236,7 +236,7 @@ class StudioWindowTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(panel->evaluationView()->result().imageCount, 47, 180000);
     QCOMPARE(panel->evaluationView()->result().classes.size(), 47);
     QVERIFY(!panel->evaluationView()->result().classes.contains(removed));
-    QVERIFY(!images()->isUpdating());
+    QTRY_VERIFY_WITH_TIMEOUT(!images()->isUpdating(), 60000);  // and the charts are current
     window_->undoStack()->undo();
     QTRY_COMPARE_WITH_TIMEOUT(window_->classifiers().classes.size(), 48, 60000);
   }
