@@ -169,10 +169,8 @@ void ModelPanel::buildLayout() {
     auto* value = new QLabel(info_box_);
     value->setObjectName(QStringLiteral("modelInfo_") + QLatin1String(key));
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Long values wrap rather than widen the dock (a path with no spaces is cut; the
-    // tooltip has it whole).
+    // Long file names are cut rather than widening the dock; the tooltip has them whole.
     value->setMinimumWidth(1);
-    value->setWordWrap(true);
     form_->addRow(label, value);
     values_.insert(QLatin1String(key), value);
   }
@@ -412,6 +410,9 @@ void ModelPanel::showInfo(const ModelInfo& info) {
   values_["parameters"]->setToolTip(QLocale().toString(info.parameters));
   values_["fingerprint"]->setText(shortFingerprint(info.fingerprint));
   values_["fingerprint"]->setToolTip(info.fingerprint);
+  // A narrow dock cuts long values: the whole of each is in its tooltip.
+  for (const char* key : {"format", "device", "embedDim", "vision", "image", "text", "tokens"})
+    values_[QLatin1String(key)]->setToolTip(values_[QLatin1String(key)]->text());
   info_placeholder_->hide();
   info_box_->show();
 }

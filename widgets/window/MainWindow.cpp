@@ -142,7 +142,7 @@ void MainWindow::buildPanels() {
   tabifyDockWidget(trainDock, evalDock);
   tabifyDockWidget(evalDock, promptDock);
   trainDock->raise();
-  resizeDocks({modelDock, trainDock}, {300, 600}, Qt::Horizontal);
+  resizeDocks({modelDock, trainDock}, {300, 520}, Qt::Horizontal);
   resizeDocks({modelDock, classDock}, {230, 470}, Qt::Vertical);
 }
 
