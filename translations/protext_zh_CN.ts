@@ -1599,20 +1599,20 @@ Predicted: %2
         <translation>项目未指定设备时模型运行的位置</translation>
     </message>
     <message>
-        <source>Image &amp;cache folder:</source>
-        <translation>图像缓存文件夹(&amp;C)：</translation>
+        <source>&amp;Cache folder:</source>
+        <translation>缓存文件夹(&amp;C)：</translation>
     </message>
     <message>
-        <source>Folder for image embeddings kept between sessions; empty means the default</source>
-        <translation>跨会话保存图像嵌入的文件夹；留空表示使用默认位置</translation>
+        <source>Folder for text and image embeddings kept between sessions (shared with protext); empty means the default</source>
+        <translation>跨会话保存文本与图像嵌入的文件夹（与 protext 共用）；留空表示使用默认位置</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <source>Choose the image cache folder</source>
-        <translation>选择图像缓存文件夹</translation>
+        <source>Choose the cache folder</source>
+        <translation>选择缓存文件夹</translation>
     </message>
     <message>
         <source>CPU &amp;threads:</source>
@@ -1645,8 +1645,28 @@ Predicted: %2
         <translation>此版本尚无 %1 的翻译；将显示英文。</translation>
     </message>
     <message>
-        <source>Image Cache Folder</source>
-        <translation>图像缓存文件夹</translation>
+        <source>&amp;Keep embeddings between sessions</source>
+        <translation>跨会话保留嵌入(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Reopening a model encodes only texts and images it has not seen; off: everything is encoded again</source>
+        <translation>重新打开模型时只编码未见过的文本和图像；关闭时全部重新编码</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Delete every embedding kept in the cache folder</source>
+        <translation>删除缓存文件夹中保存的全部嵌入</translation>
+    </message>
+    <message>
+        <source>%1 in use</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <source>Cache Folder</source>
+        <translation>缓存文件夹</translation>
     </message>
     <message>
         <source>The saved device “%1” is not available on this computer; %2 is used instead.</source>

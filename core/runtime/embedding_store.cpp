@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <unordered_map>
 
 #include <fcntl.h>
@@ -74,6 +75,15 @@ std::vector<fs::path> segments_in(const std::string& dir) {
     if (is_segment(it->path())) out.push_back(it->path());
   std::sort(out.begin(), out.end());  // names start with their creation time
   return out;
+}
+
+// Every segment of every store under a cache root.
+void for_each_segment(const std::string& root, const std::function<void(const fs::path&)>& visit) {
+  std::error_code ec;
+  for (fs::directory_iterator store(root, ec), end; !ec && store != end; store.increment(ec)) {
+    if (!store->is_directory(ec)) continue;
+    for (const auto& path : segments_in(store->path().string())) visit(path);
+  }
 }
 
 struct Segment {
@@ -218,18 +228,14 @@ void EmbeddingStore::evict() {
   };
   std::vector<File> files;
   uint64_t total = 0;
-  std::error_code ec;
-  for (fs::directory_iterator store(root_, ec), end; !ec && store != end; store.increment(ec)) {
-    if (!store->is_directory(ec)) continue;
-    for (const auto& path : segments_in(store->path().string())) {
-      std::error_code e;
-      const auto bytes = fs::file_size(path, e);
-      const auto used = fs::last_write_time(path, e);
-      if (e) continue;
-      files.push_back({path, used, bytes});
-      total += bytes;
-    }
-  }
+  for_each_segment(root_, [&](const fs::path& path) {
+    std::error_code e;
+    const auto bytes = fs::file_size(path, e);
+    const auto used = fs::last_write_time(path, e);
+    if (e) return;
+    files.push_back({path, used, bytes});
+    total += bytes;
+  });
   if (total <= max_bytes_) return;
   std::sort(files.begin(), files.end(), [](const File& a, const File& b) { return a.used < b.used; });
   for (const auto& f : files) {
@@ -241,28 +247,24 @@ void EmbeddingStore::evict() {
 
 uint64_t EmbeddingStore::bytes_used(const std::string& root) {
   uint64_t total = 0;
-  std::error_code ec;
-  for (fs::directory_iterator store(root, ec), end; !ec && store != end; store.increment(ec)) {
-    if (!store->is_directory(ec)) continue;
-    for (const auto& path : segments_in(store->path().string())) {
-      std::error_code e;
-      const auto bytes = fs::file_size(path, e);
-      if (!e) total += bytes;
-    }
-  }
+  for_each_segment(root, [&](const fs::path& path) {
+    std::error_code e;
+    const auto bytes = fs::file_size(path, e);
+    if (!e) total += bytes;
+  });
   return total;
 }
 
 void EmbeddingStore::clear(const std::string& root) {
-  std::error_code ec;
-  for (fs::directory_iterator store(root, ec), end; !ec && store != end; store.increment(ec)) {
-    if (!store->is_directory(ec)) continue;
-    for (const auto& path : segments_in(store->path().string())) {
-      std::error_code e;
-      fs::remove(path, e);
-    }
+  std::set<fs::path> stores;
+  for_each_segment(root, [&](const fs::path& path) {
     std::error_code e;
-    fs::remove(store->path(), e);  // only if now empty
+    fs::remove(path, e);
+    stores.insert(path.parent_path());
+  });
+  for (const auto& store : stores) {
+    std::error_code e;
+    fs::remove(store, e);  // only if now empty
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
 #include <algorithm>
 #include <QProcessEnvironment>
 #include <stdexcept>
@@ -95,6 +97,12 @@ QString write_file(const QString& path, const QByteArray& bytes) {
 
 ProcessResult run_cli(const QStringList& args, const QByteArray& input) {
   return run(QString::fromStdString(required_env("PROTEXT_CLI")), args, input, 600000);
+}
+
+void use_private_settings(const QString& dir) {
+  QStandardPaths::setTestModeEnabled(true);
+  QSettings::setDefaultFormat(QSettings::IniFormat);
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
 }
 
 }  // namespace protext::test

@@ -43,6 +43,10 @@ std::vector<nlohmann::json> json_lines(const QByteArray& out);
 // Writes bytes to path and returns the path; throws std::runtime_error if it cannot.
 QString write_file(const QString& path, const QByteArray& bytes);
 
+// Settings (QSettings, QStandardPaths) of this test process only, as INI files in `dir`:
+// never the user's, and no window geometry or recent file left from an earlier run.
+void use_private_settings(const QString& dir);
+
 // Runs the protext CLI and returns whatever happened; never throws.
 ProcessResult run_cli(const QStringList& args, const QByteArray& input = {});
 

@@ -31,6 +31,7 @@
 
 #include "core/miniworld/render.h"
 #include "core/runtime/resources.h"
+#include "support/fixtures.h"
 #include "support/suite.h"
 #include "widgets/common/Prediction.h"
 #include "widgets/common/Translations.h"
@@ -119,9 +120,7 @@ class StudioWindowTest : public QObject {
 
  private slots:
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, home_.path());
+    test::use_private_settings(home_.path());
     MainWindow::Options options;
     options.interactive = false;
     window_ = std::make_unique<MainWindow>(options);

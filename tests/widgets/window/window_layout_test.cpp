@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/fixtures.h"
 #include "support/suite.h"
 #include "widgets/engine/EngineTypes.h"
 #include "widgets/panels/ImagesPanel.h"
@@ -93,9 +94,7 @@ class WindowLayoutTest : public QObject {
 
  private slots:
   void initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, home_.path());
+    test::use_private_settings(home_.path());
     MainWindow::Options options;
     options.interactive = false;
     options.openEmbeddedModel = false;
