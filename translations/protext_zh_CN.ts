@@ -1258,6 +1258,14 @@ Predicted: %2
         <translation>未保存的更改</translation>
     </message>
     <message>
+        <source>The class list has unsaved changes. Save the project before starting a new one?</source>
+        <translation>类别列表有未保存的更改。新建项目前要保存当前项目吗？</translation>
+    </message>
+    <message>
+        <source>The class list has unsaved changes. Save the project before opening another?</source>
+        <translation>类别列表有未保存的更改。打开其他项目前要保存当前项目吗？</translation>
+    </message>
+    <message>
         <source>The class list has unsaved changes. Save the project before quitting?</source>
         <translation>类别列表有未保存的更改。退出前要保存项目吗？</translation>
     </message>

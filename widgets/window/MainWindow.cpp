@@ -278,7 +278,25 @@ void MainWindow::loadDemoClasses() {
   classes_->load(contents.entries);
 }
 
+bool MainWindow::settleUnsavedChanges(const QString& question) {
+  if (undo_->isClean()) return true;
+  QMessageBox::StandardButton answer = QMessageBox::Discard;
+  if (unsavedAnswer_)
+    answer = unsavedAnswer_(question);
+  else if (options_.interactive)
+    answer = QMessageBox::question(this, tr("Unsaved changes"), question,
+                                   QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+  if (answer == QMessageBox::Cancel) return false;
+  if (answer == QMessageBox::Save) {
+    saveProjectDialog(false);
+    return undo_->isClean();  // a save that failed or was cancelled keeps the edits on screen
+  }
+  return true;
+}
+
 void MainWindow::newProject() {
+  if (!settleUnsavedChanges(tr("The class list has unsaved changes. Save the project before starting a new one?")))
+    return;
   if (training_->running()) training_->stop();
   classes_->load({});
   models_->clearPrompts();
@@ -288,6 +306,8 @@ void MainWindow::newProject() {
 }
 
 bool MainWindow::openProject(const QString& path) {
+  if (!settleUnsavedChanges(tr("The class list has unsaved changes. Save the project before opening another?")))
+    return false;
   try {
     const ProjectData data = ProjectFile::read(path);
     QVector<ClassEntry> entries;
@@ -427,21 +447,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
       return;
     }
   }
-  if (!undo_->isClean() && options_.interactive) {
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"), tr("The class list has unsaved changes. Save the project before quitting?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-    if (answer == QMessageBox::Cancel) {
-      event->ignore();
-      return;
-    }
-    if (answer == QMessageBox::Save) {
-      saveProjectDialog(false);
-      if (!undo_->isClean()) {
-        event->ignore();
-        return;
-      }
-    }
+  if (!settleUnsavedChanges(tr("The class list has unsaved changes. Save the project before quitting?"))) {
+    event->ignore();
+    return;
   }
   training_->stop();
   evaluation_->cancel();

@@ -1,6 +1,9 @@
 #pragma once
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPointer>
+
+#include <functional>
 
 #include "widgets/engine/EngineTypes.h"
 
@@ -52,12 +55,21 @@ class MainWindow : public QMainWindow {
   const ClassifierSet& classifiers() const { return classifiers_; }
   QString projectPath() const { return projectPath_; }
 
+  // Who answers "Save the project before …?" when the class list has unsaved changes: a
+  // message box (Save, Discard, Cancel) by default; tests answer it themselves. A window
+  // that is not interactive and has no answerer discards.
+  using UnsavedChangesAnswer = std::function<QMessageBox::StandardButton(const QString& question)>;
+  void setUnsavedChangesAnswer(UnsavedChangesAnswer answer) { unsavedAnswer_ = std::move(answer); }
+
   // Sizes and centres the window within `available` (a screen's available geometry):
   // 1440×900 where there is room, never larger than the screen, never below the layout's
   // minimum. First start, and a restored geometry that no longer fits.
   void placeOnScreen(const QRect& available);
 
  public slots:
+  // Both ask about unsaved class edits first (setUnsavedChangesAnswer) and do nothing when
+  // the answer is Cancel; openProject then returns false.
+  void newProject();
   bool openProject(const QString& path);
   bool saveProject(const QString& path);
   void loadDemoClasses();
@@ -86,7 +98,6 @@ class MainWindow : public QMainWindow {
   void showError(const QString& title, const QString& message);
   void updateStatus();
   void updateTitle();
-  void newProject();
   void openProjectDialog();
   void saveProjectDialog(bool saveAs);
   void showPreferences();
@@ -125,6 +136,9 @@ class MainWindow : public QMainWindow {
   ClassifierSet classifiers_;
   QString projectPath_;
   QString pendingPrompts_;  // a project's prompts, loaded once its model is open
+  UnsavedChangesAnswer unsavedAnswer_;
+  // Asks to save unsaved class edits before they are replaced; true: go on.
+  bool settleUnsavedChanges(const QString& question);
   QString pendingEvaluation_;  // a folder to evaluate once the classifiers are current
   QByteArray defaultState_;
 };
