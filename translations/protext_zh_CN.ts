@@ -872,9 +872,9 @@ Predicted: %2
         <translation>显示类别数(&amp;C)：</translation>
     </message>
     <message numerus="yes">
-        <source>Added %n images.</source>
+        <source>Images added: %n</source>
         <translation>
-            <numerusform>已添加 %n 张图像。</numerusform>
+            <numerusform>已添加图像：%n 张</numerusform>
         </translation>
     </message>
     <message>
@@ -1284,6 +1284,12 @@ Predicted: %2
     <message>
         <source>Dassl checkpoints (model.pth.tar*);;All files (*)</source>
         <translation>Dassl 检查点 (model.pth.tar*);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Prompts exported to %1</source>

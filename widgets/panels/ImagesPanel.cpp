@@ -234,7 +234,7 @@ int ImagesPanel::addReporting(const QStringList& paths, const QStringList& refus
       if (model_->image(model_->indexOf(path)).state == ImageListModel::State::Pending) encode << path;
     if (!encode.isEmpty()) emit encodeRequested(encode);
     selectPath(added.front());
-    emit statusMessage(tr("Added %n images.", nullptr, int(added.size())));
+    emit statusMessage(tr("Images added: %n", nullptr, int(added.size())));
   }
   reportRejected(rejected);
   return added.size();

@@ -1,5 +1,6 @@
 // Where the panels meet the engine services: every connection between them is made here,
 // so the panels know no service and the services no panel.
+#include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QStatusBar>
@@ -10,11 +11,13 @@
 #include "widgets/engine/ModelService.h"
 #include "widgets/engine/TrainingService.h"
 #include "widgets/models/ClassListModel.h"
+#include "widgets/panels/ClassListEditor.h"
 #include "widgets/panels/EvaluatePanel.h"
 #include "widgets/panels/ImagesPanel.h"
 #include "widgets/panels/ModelPanel.h"
 #include "widgets/panels/PromptsPanel.h"
 #include "widgets/panels/TrainingPanel.h"
+#include "widgets/views/EvaluationView.h"
 #include "widgets/window/MainWindow.h"
 
 namespace protext {
@@ -82,6 +85,19 @@ void MainWindow::wireServices() {
   });
   connect(models_, &ModelService::promptsExported, this, [this](const QString& path) {
     statusBar()->showMessage(tr("Prompts exported to %1").arg(path), 6000);
+  });
+  // Every panel's account of what it just did (added, saved, imported, started) reaches
+  // the status bar: no action ends silently.
+  const auto show = [this](const QString& message) { statusBar()->showMessage(message, 8000); };
+  connect(images_, &ImagesPanel::statusMessage, this, show);
+  connect(classEditor_, &ClassListEditor::statusMessage, this, show);
+  connect(trainingPanel_, &TrainingPanel::statusMessage, this, show);
+  connect(evaluatePanel_, &EvaluatePanel::statusMessage, this, show);
+  connect(evaluatePanel_->evaluationView(), &EvaluationView::exported, this, [this](const QStringList& paths) {
+    if (paths.isEmpty()) return;
+    statusBar()->showMessage(tr("Exported %n file(s) to %1", nullptr, int(paths.size()))
+                                 .arg(QDir::toNativeSeparators(QFileInfo(paths.first()).absolutePath())),
+                             8000);
   });
   connect(models_, &ModelService::busyChanged, this, [this](bool busy) {
     busyStatus_->setText(busy ? tr("Working…") : QString());

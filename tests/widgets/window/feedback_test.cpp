@@ -1,0 +1,46 @@
+// Every action ends in visible feedback (issue 11): what a panel reports reaches the main
+// window's status bar, and an evaluation export names how many files went where.
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "core/runtime/resources.h"
+#include "support/fixtures.h"
+#include "support/suite.h"
+#include "widgets/panels/EvaluatePanel.h"
+#include "widgets/panels/ImagesPanel.h"
+#include "widgets/views/EvaluationView.h"
+#include "widgets/window/MainWindow.h"
+
+using namespace protext;
+
+class FeedbackTest : public QObject {
+  Q_OBJECT
+  QTemporaryDir home_;
+  std::unique_ptr<MainWindow> window_;
+
+ private slots:
+  void initTestCase() {
+    test::use_private_settings(home_.path());
+    MainWindow::Options options;
+    options.interactive = false;
+    options.openEmbeddedModel = false;
+    window_ = std::make_unique<MainWindow>(options);
+  }
+
+  void addingImagesSaysHowMany() {
+    const QString image = QString::fromStdString(resource_path("examples/blicket__1.png"));
+    QCOMPARE(window_->imagesPanel()->addPaths({image}), 1);
+    QCOMPARE(window_->statusBar()->currentMessage(), QStringLiteral("Images added: 1"));
+  }
+
+  void anExportSaysWhereItsFilesWent() {
+    emit window_->evaluatePanel()->evaluationView()->exported(
+        {home_.filePath("report.json"), home_.filePath("report-template-confusion.csv")});
+    const QString message = window_->statusBar()->currentMessage();
+    QVERIFY2(message.startsWith("Exported 2 file(s) to ") && message.endsWith(home_.path()), qPrintable(message));
+  }
+};
+
+PROTEXT_TEST_SUITE(FeedbackTest)
+#include "feedback_test.moc"
