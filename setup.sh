@@ -15,6 +15,8 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-svg-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libopencv-dev libsentencepiece-dev nlohmann-json3-dev libicu-dev zlib1g-dev
+  # the Chinese interface needs a CJK font to show its characters rather than boxes
+  fonts-noto-cjk
   # tests: the reference implementations and a display for GUI screenshots
   python3 python3-torch python3-numpy python3-pil python3-skimage python3-regex python3-sentencepiece
   xvfb xauth

@@ -261,8 +261,7 @@ void ModelPanel::openPath(const QString& path) {
     onOpenFailed(absolute, tr("%1 does not exist (any more).").arg(QDir::toNativeSeparators(absolute)));
     return;
   }
-  addRecent(absolute);
-  emit openRequested(absolute, currentDevice());
+  emit openRequested(absolute, currentDevice());  // recorded as recent once it opens
 }
 
 void ModelPanel::openEmbedded() {
@@ -377,6 +376,8 @@ void ModelPanel::onOpened(const ModelInfo& info) {
   info_ = info;
   showInfo(info);
   setCurrentDevice(info.device);
+  // Only what opened is worth offering again: a file that is not a model never is.
+  if (!info.embedded && !info.path.isEmpty()) addRecent(QFileInfo(info.path).absoluteFilePath());
   refreshRecent();
 }
 
@@ -386,7 +387,8 @@ void ModelPanel::onOpenFailed(const QString& path, const QString& message) {
   error_->setText(text);
   error_->setToolTip(QDir::toNativeSeparators(path));
   error_->show();
-  showErrorBox(this, interactive_, tr("Open model"), text);
+  // Said once: in the panel when it is on screen, else in a message box.
+  showErrorBox(this, interactive_ && !error_->isVisible(), tr("Open model"), text);
   emit errorShown(text);
 }
 

@@ -61,7 +61,15 @@ void ModelPanelTest::recentListKeepsTheEightLatestMostRecentFirst() {
   QSignalSpy requests(&panel, &ModelPanel::openRequested);
   QStringList paths;
   for (int i = 0; i < 10; ++i) paths << touch(QString("model%1.pt").arg(i));
-  for (const QString& path : paths) panel.openPath(path);
+  // What the model service answers once each has opened.
+  auto open = [&panel](const QString& path) {
+    panel.openPath(path);
+    ModelInfo info;
+    info.path = path;
+    info.device = "cpu";
+    panel.onOpened(info);
+  };
+  for (const QString& path : paths) open(path);
   QCOMPARE(requests.count(), 10);  // each asks the main window to open it, on the chosen device
   QCOMPARE(requests.last().at(0).toString(), paths.last());
   QCOMPARE(requests.last().at(1).toString(), panel.currentDevice());
@@ -70,7 +78,7 @@ void ModelPanelTest::recentListKeepsTheEightLatestMostRecentFirst() {
   QCOMPARE(panel.recentModels(), expected);
   QCOMPARE(settings_->value(protext::StudioSettings::kRecentModelsKey).toStringList(), expected);
   QCOMPARE(panel.recentList()->count(), 8);
-  panel.openPath(paths[5]);  // reopened: moves to the front, once
+  open(paths[5]);  // reopened: moves to the front, once
   QCOMPARE(panel.recentModels().first(), paths[5]);
   QCOMPARE(panel.recentModels().count(paths[5]), 1);
   QCOMPARE(panel.recentModels().size(), 8);
@@ -97,6 +105,11 @@ void ModelPanelTest::missingPathIsReportedAndNotRecorded() {
   panel.openPath(dir_->filePath("nothing-here.pt"));
   QCOMPARE(errors.count(), 1);
   QVERIFY(errors.at(0).at(0).toString().contains("nothing-here.pt"));
+  QVERIFY(panel.recentModels().isEmpty());
+  // A file that exists but does not open as a model is not offered again either.
+  const QString notAModel = touch("notes.pt");
+  panel.openPath(notAModel);
+  panel.onOpenFailed(notAModel, "not a CLIP checkpoint");
   QVERIFY(panel.recentModels().isEmpty());
 }
 
