@@ -1698,8 +1698,8 @@ Predicted: %2
         <translation>向量</translation>
     </message>
     <message>
-        <source>Nearest words (cosine)</source>
-        <translation>最近的词（余弦）</translation>
+        <source>Nearest words by distance (cosine)</source>
+        <translation>按距离最近的词（余弦）</translation>
     </message>
     <message>
         <source>Each learned context vector&apos;s nearest vocabulary words in embedding space</source>

@@ -56,7 +56,9 @@ PromptsPanel::PromptsPanel(QWidget* parent) : QWidget(parent) {
   content_layout->addWidget(warning_box_);
 
   model_ = new QStandardItemModel(0, 2, this);
-  model_->setHorizontalHeaderLabels({tr("Vector"), tr("Nearest words (cosine)")});
+  // Ranked as CoOp ranks them, by Euclidean distance in the token-embedding space; the
+  // number shown beside each word is its cosine similarity, and the header says both.
+  model_->setHorizontalHeaderLabels({tr("Vector"), tr("Nearest words by distance (cosine)")});
   table_ = new QTableView(content);
   table_->setObjectName(QStringLiteral("promptWordsTable"));
   table_->setModel(model_);
