@@ -294,6 +294,7 @@ void TrainingPanel::setMaxDepth(int layers) {
 
 void TrainingPanel::start() {
   if (running_) return;
+  resumed_.reset();
   TrainRequest request;
   request.config = settings();
   try {
@@ -326,8 +327,36 @@ void TrainingPanel::resumeFrom(const QString& checkpoint) {
   }
   setSettings(c);
   appendLog(tr("Resuming %1 after epoch %2 of %3").arg(shortName(checkpoint)).arg(info.epochs_done).arg(c.epochs));
+  resumed_ = info;
   // The run goes on writing where it left off.
   requestStart(TrainRequest{c, checkpoint, checkpoint});
+}
+
+bool TrainingPanel::showHistory(const QString& checkpoint) {
+  if (running_) return false;
+  try {
+    const CheckpointInfo info = read_checkpoint_config(localPath(checkpoint));
+    plot_->clear();
+    drawHistory(info);
+    return true;
+  } catch (const std::exception&) {
+    return false;  // prompts without a training history: nothing to draw
+  }
+}
+
+void TrainingPanel::drawHistory(const CheckpointInfo& info) {
+  std::vector<double> steps, epochs;
+  try {
+    steps = info.metadata.value("step_losses", std::vector<double>{});
+    epochs = info.metadata.value("epoch_losses", std::vector<double>{});
+  } catch (const nlohmann::json::exception&) {
+    return;  // a malformed history is not drawn; the run itself is unaffected
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();  // the learning rate is not kept
+  for (size_t i = 0; i < steps.size(); ++i) plot_->addStep(int(i + 1), steps[i], nan);
+  const int64_t perEpoch = info.epochs_done > 0 ? info.steps_done / info.epochs_done : 0;
+  for (size_t e = 0; e < epochs.size() && perEpoch > 0; ++e)
+    plot_->addEpoch(int(e), int((int64_t(e) + 1) * perEpoch), epochs[e]);
 }
 
 void TrainingPanel::requestStart(const TrainRequest& request) {
@@ -381,6 +410,9 @@ void TrainingPanel::onStarted(qint64 steps) {
   steps_ = steps;
   setRunning(true);
   plot_->clear();
+  // A resumed run goes on from its checkpoint's curve, not from an empty plot.
+  if (resumed_) drawHistory(*resumed_);
+  resumed_.reset();
   progress_->setRange(0, int(qMin<qint64>(steps, std::numeric_limits<int>::max())));
   progress_->setValue(0);
   const TrainConfig s = settings();

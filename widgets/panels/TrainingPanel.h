@@ -3,6 +3,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <optional>
+
 #include "widgets/engine/EngineTypes.h"
 
 class QAction;
@@ -80,6 +82,9 @@ class TrainingPanel : public QWidget {
   void start();
   // Continues the checkpoint's run with the settings it was trained with.
   void resumeFrom(const QString& checkpoint);
+  // Draws the loss history a training checkpoint keeps (a project's prompts); false, and
+  // the plot left as it is, for a file without one (exported or imported prompts).
+  bool showHistory(const QString& checkpoint);
   void stop();
   // Copies the last run's prompts to `path`; false after showing why.
   bool savePromptsTo(const QString& path);
@@ -116,6 +121,7 @@ class TrainingPanel : public QWidget {
   void chooseResume();
   void chooseSave();
   void chooseLoad(bool authors);
+  void drawHistory(const CheckpointInfo& info);
 
   bool interactive_ = true;
   bool running_ = false;
@@ -124,6 +130,8 @@ class TrainingPanel : public QWidget {
   QString checkpoint_;
   QString last_dir_;
   qint64 steps_ = 0;
+  // The checkpoint a resumed run continues: its history is drawn again when the run starts.
+  std::optional<CheckpointInfo> resumed_;
 
   QAction* start_ = nullptr;
   QAction* stop_ = nullptr;

@@ -315,6 +315,8 @@ bool MainWindow::openProject(const QString& path) {
     classes_->load(entries);
     projectPath_ = path;
     pendingPrompts_ = data.promptsPath;
+    // The run that made the project's prompts shows its loss curve again.
+    if (!data.promptsPath.isEmpty()) trainingPanel_->showHistory(data.promptsPath);
     if (data.training) trainingPanel_->setSettings(*data.training);
     if (!data.modelPath.isEmpty() &&
         QFileInfo(data.modelPath).canonicalFilePath() != QFileInfo(models_->info().path).canonicalFilePath()) {

@@ -1,6 +1,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPlainTextEdit>
@@ -79,6 +80,7 @@ class TrainingPanelTest : public QObject {
   void savePromptsCopiesTheCheckpoint();
   void resumeContinuesTheCheckpointWithItsSettings();
   void resumeRefusesFilesNotWrittenByTraining();
+  void resumeAndProjectsBringBackTheLossCurve();
   void logKeepsAtMostFiveThousandLines();
 };
 
@@ -394,6 +396,44 @@ void TrainingPanelTest::savePromptsCopiesTheCheckpoint() {
   QVERIFY(saved.open(QIODevice::ReadOnly));
   QCOMPARE(saved.readAll(), QByteArray("prompt bytes"));
   QVERIFY(!QFile::exists(copy + ".part"));
+}
+
+void TrainingPanelTest::resumeAndProjectsBringBackTheLossCurve() {
+  QTemporaryDir dir;
+  const QString path = dir.filePath("run.safetensors");
+  QJsonObject training{{"preset", "cross-dataset"}, {"epochs", 5}, {"steps", 0}, {"batch_size", 4},
+                       {"full_batch", false}, {"shuffle", true}, {"lr", 0.01}, {"weight_decay", 0.1},
+                       {"schedule", "constant"}, {"loss", "l1"}, {"n_ctx", 4}, {"depth", 2},
+                       {"template", "a photo of a {}."}, {"seed", 1}};
+  writeCheckpoint(path, QJsonObject{{"training", training}, {"epochs_done", 2}, {"steps_done", 4},
+                                    {"step_losses", QJsonArray{0.5, 0.4, 0.3, 0.2}},
+                                    {"epoch_losses", QJsonArray{0.45, 0.25}}});
+  TrainingPanel panel(nullptr);
+  panel.setInteractive(false);
+  panel.resumeFrom(path);
+  panel.onStarted(10);
+  // The first two epochs are drawn again, and the run goes on from step 5.
+  QCOMPARE(panel.lossPlot()->stepPointCount(), 4);
+  QCOMPARE(panel.lossPlot()->epochPointCount(), 2);
+  panel.onProgress(progressAt(2, 5));
+  QCOMPARE(panel.lossPlot()->stepPointCount(), 5);
+
+  // A project whose prompts came from that run shows its curve on opening.
+  TrainingPanel reopened(nullptr);
+  QVERIFY(reopened.showHistory(path));
+  QCOMPARE(reopened.lossPlot()->stepPointCount(), 4);
+  QCOMPARE(reopened.lossPlot()->epochPointCount(), 2);
+  // Prompts without a training history leave the plot as it is.
+  QVERIFY(!reopened.showHistory(dir.filePath("not-there.safetensors")));
+  QCOMPARE(reopened.lossPlot()->stepPointCount(), 4);
+  // A fresh start never draws the history of an earlier resume.
+  TrainingPanel fresh(nullptr);
+  fresh.setInteractive(false);
+  fresh.resumeFrom(path);
+  fresh.onFailed("no model");
+  fresh.start();
+  fresh.onStarted(10);
+  QCOMPARE(fresh.lossPlot()->stepPointCount(), 0);
 }
 
 void TrainingPanelTest::resumeContinuesTheCheckpointWithItsSettings() {
