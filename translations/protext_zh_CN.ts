@@ -365,6 +365,18 @@
         <translation>从“%1”导入类别</translation>
     </message>
     <message>
+        <source>Imported %1 classes from &apos;%2&apos; in place of %3.</source>
+        <translation>已从“%2”导入 %1 个类别，替换原有的 %3 个。</translation>
+    </message>
+    <message>
+        <source>Import classes</source>
+        <translation>导入类别</translation>
+    </message>
+    <message>
+        <source>Replace the %1 classes in the list with those in &apos;%2&apos;? Undo brings them back.</source>
+        <translation>用“%2”中的类别替换列表中的 %1 个类别吗？撤销可以恢复它们。</translation>
+    </message>
+    <message>
         <source>Imported %1 classes from &apos;%2&apos;.</source>
         <translation>已从“%2”导入 %1 个类别。</translation>
     </message>

@@ -3,6 +3,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QUndoStack>
 
 #include "widgets/common/ClassFiles.h"
@@ -43,9 +44,21 @@ bool ClassListEditor::importClasses(const QString& path) {
     // A plain name list keeps the descriptions the list already had for those classes.
     for (ClassEntry& entry : entries) entry.descriptions = model_->descriptions(entry.name);
   }
+  const int replaced = model_->count();
+  if (replaced > 0 && interactive_ &&
+      QMessageBox::question(this, tr("Import classes"),
+                            tr("Replace the %1 classes in the list with those in '%2'? Undo brings them back.")
+                                .arg(replaced)
+                                .arg(shortName(path)),
+                            QMessageBox::Yes | QMessageBox::Cancel) != QMessageBox::Yes)
+    return false;
   model_->replaceAll(entries, tr("Import classes from '%1'").arg(shortName(path)));
   search_->clear();
-  QString news = tr("Imported %1 classes from '%2'.").arg(entries.size()).arg(shortName(path));
+  QString news = replaced > 0 ? tr("Imported %1 classes from '%2' in place of %3.")
+                                    .arg(entries.size())
+                                    .arg(shortName(path))
+                                    .arg(replaced)
+                              : tr("Imported %1 classes from '%2'.").arg(entries.size()).arg(shortName(path));
   // What the reader merged or dropped, in the words the protext CLI prints as warnings.
   for (const QString& warning : file.warnings) news = tr("%1 Note: %2.").arg(news, warning);
   emit statusMessage(news);
