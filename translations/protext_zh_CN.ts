@@ -932,6 +932,10 @@ Predicted: %2
         <translation>正在编码 %1…</translation>
     </message>
     <message>
+        <source>Preparing the classifiers…</source>
+        <translation>正在准备分类器…</translation>
+    </message>
+    <message>
         <source>Open a model and add classes to see predictions.</source>
         <translation>打开模型并添加类别以查看预测。</translation>
     </message>

@@ -388,7 +388,11 @@ void ImagesPanel::removeSelected() {
 
 void ImagesPanel::clear() { model_->clear(); }
 
-void ImagesPanel::setUpdating(bool updating) { updating_->setVisible(updating); }
+void ImagesPanel::setUpdating(bool updating) {
+  if (updating == isUpdating()) return;
+  updating_->setVisible(updating);
+  updatePredictions();  // "Preparing…" rather than "Open a model…" while the first ones build
+}
 
 bool ImagesPanel::isUpdating() const { return !updating_->isHidden(); }
 
@@ -447,7 +451,7 @@ void ImagesPanel::updatePredictions() {
     } else if (image.state == ImageListModel::State::Pending) {
       status = tr("Encoding %1…").arg(QFileInfo(image.path).fileName());
     } else if (classifiers_.classes.isEmpty() || classifiers_.methods.isEmpty()) {
-      status = tr("Open a model and add classes to see predictions.");
+      status = isUpdating() ? tr("Preparing the classifiers…") : tr("Open a model and add classes to see predictions.");
     } else if (classifiers_.dim != image.embedding.size()) {
       status = tr("This image was encoded by another model (%1 values, the classifiers have %2); encode it again.")
                    .arg(image.embedding.size())

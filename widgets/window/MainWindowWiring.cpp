@@ -26,6 +26,10 @@ void MainWindow::wireServices() {
   // Model panel ↔ model service.
   connect(modelPanel_, &ModelPanel::openRequested, models_, &ModelService::open);
   connect(models_, &ModelService::opening, modelPanel_, &ModelPanel::onOpening);
+  // A model opening (a project from the command line, say) is work under way, not an
+  // invitation to open one; a failed open ends it.
+  connect(models_, &ModelService::opening, this, [this] { images_->setUpdating(true); });
+  connect(models_, &ModelService::openFailed, this, [this] { images_->setUpdating(false); });
   connect(models_, &ModelService::opened, modelPanel_, &ModelPanel::onOpened);
   connect(models_, &ModelService::openFailed, modelPanel_, &ModelPanel::onOpenFailed);
 

@@ -7,6 +7,7 @@
 #include "core/runtime/resources.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
+#include "widgets/engine/ModelService.h"
 #include "widgets/panels/EvaluatePanel.h"
 #include "widgets/panels/ImagesPanel.h"
 #include "widgets/views/EvaluationView.h"
@@ -32,6 +33,17 @@ class FeedbackTest : public QObject {
     const QString image = QString::fromStdString(resource_path("examples/blicket__1.png"));
     QCOMPARE(window_->imagesPanel()->addPaths({image}), 1);
     QCOMPARE(window_->statusBar()->currentMessage(), QStringLiteral("Images added: 1"));
+  }
+
+  void aModelOpeningIsShownAsWorkUnderWay() {
+    // The charts' header says the classifiers are being prepared from the moment a model
+    // starts to open (a project opened from the command line), until it fails or they exist.
+    ImagesPanel* images = window_->imagesPanel();
+    QVERIFY(!images->isUpdating());
+    emit window_->modelService()->opening(QStringLiteral("/models/big.safetensors"));
+    QVERIFY(images->isUpdating());
+    emit window_->modelService()->openFailed(QStringLiteral("/models/big.safetensors"), QStringLiteral("not a CLIP"));
+    QVERIFY(!images->isUpdating());
   }
 
   void anExportSaysWhereItsFilesWent() {
