@@ -1120,6 +1120,22 @@ Predicted: %2
         <translation>将所有面板恢复到初始位置</translation>
     </message>
     <message>
+        <source>Quick &amp;Guide</source>
+        <translation>快速指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The four methods, training and the charts in a page</source>
+        <translation>一页说明四种方法、训练和图表</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every command that has a key</source>
+        <translation>所有带快捷键的命令</translation>
+    </message>
+    <message>
         <source>&amp;About ProText Studio</source>
         <translation>关于 ProText Studio(&amp;A)</translation>
     </message>
@@ -2197,6 +2213,32 @@ Predicted: %2
     <message>
         <source>No preview</source>
         <translation>无预览</translation>
+    </message>
+</context>
+<context>
+    <name>protext::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>protext::QuickGuideDialog</name>
+    <message>
+        <source>Quick Guide</source>
+        <translation>快速指南</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Compare four ways of turning class names into a classifier&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Template&lt;/b&gt;: one sentence per class, &quot;a photo of a {class}.&quot;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ensemble&lt;/b&gt;: the mean of CLIP&apos;s 80 sentence templates.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Descriptions&lt;/b&gt;: the mean of LLM-written descriptions of each class (CuPL); every class needs some.&lt;/li&gt;&lt;li&gt;&lt;b&gt;ProText&lt;/b&gt;: prompts learned from the descriptions alone, then used for any class list.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Try it&lt;/h3&gt;&lt;p&gt;Drop images or a folder on the window. Each image gets four charts of the most likely classes; a green tick marks the true class when the image sits in a folder named after it, and a method that disagrees with the others is flagged.&lt;/p&gt;&lt;h3&gt;Train&lt;/h3&gt;&lt;p&gt;Edit the classes and their descriptions in the Classes panel, then press Start training. The loss falls as the prompts learn; when the run ends, its prompts become the ProText method. Runs can be stopped and resumed.&lt;/p&gt;&lt;h3&gt;Evaluate&lt;/h3&gt;&lt;p&gt;In the Evaluate tab, choose a folder with one sub-folder of images per class: each method&apos;s accuracy, per-class results and confusion matrix appear, and Export writes the same report as &lt;tt&gt;protext eval&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;比较把类别名变成分类器的四种方法&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;单一模板&lt;/b&gt;：每个类别一句话，&quot;a photo of a {class}.&quot;&lt;/li&gt;&lt;li&gt;&lt;b&gt;模板集成&lt;/b&gt;：CLIP 的 80 个句子模板的平均。&lt;/li&gt;&lt;li&gt;&lt;b&gt;描述&lt;/b&gt;：大语言模型为每个类别写的描述的平均（CuPL）；每个类别都需要描述。&lt;/li&gt;&lt;li&gt;&lt;b&gt;ProText&lt;/b&gt;：只从描述学到的提示，之后可用于任何类别列表。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;试一试&lt;/h3&gt;&lt;p&gt;把图像或文件夹拖到窗口上。每张图像得到四张最可能类别的图表；图像位于以类别命名的文件夹中时，绿色对勾标出真实类别，与其他方法意见不同的方法会被标出。&lt;/p&gt;&lt;h3&gt;训练&lt;/h3&gt;&lt;p&gt;在“类别”面板中编辑类别及其描述，然后点击“开始训练”。提示学习时损失下降；训练结束后，其提示成为 ProText 方法。训练可以停止并继续。&lt;/p&gt;&lt;h3&gt;评估&lt;/h3&gt;&lt;p&gt;在“评估”标签页中选择一个每个类别一个子文件夹的图像文件夹：显示每种方法的准确率、各类别结果和混淆矩阵，“导出”写出与 &lt;tt&gt;protext eval&lt;/tt&gt; 相同的报告。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,7 @@
 #include "widgets/panels/ModelPanel.h"
 #include "widgets/panels/PromptsPanel.h"
 #include "widgets/panels/TrainingPanel.h"
+#include "widgets/window/HelpDialogs.h"
 #include "widgets/window/PreferencesDialog.h"
 #include "widgets/window/ProjectFile.h"
 
@@ -170,6 +171,8 @@ void MainWindow::buildActions() {
                       tr("Write the current prompts as a Dassl checkpoint (model.pth.tar) the ProText code loads"));
   exportDassl_->setEnabled(false);
   about_ = make(tr("&About ProText Studio"), "app", QKeySequence(), tr("Version and licence"));
+  guide_ = make(tr("Quick &Guide"), "", QKeySequence::HelpContents, tr("The four methods, training and the charts in a page"));
+  shortcuts_ = make(tr("&Keyboard Shortcuts"), "", QKeySequence(), tr("Every command that has a key"));
 
   connect(newProject_, &QAction::triggered, this, &MainWindow::newProject);
   connect(openProject_, &QAction::triggered, this, &MainWindow::openProjectDialog);
@@ -182,6 +185,8 @@ void MainWindow::buildActions() {
     restoreState(defaultState_);
   });
   connect(about_, &QAction::triggered, this, &MainWindow::showAbout);
+  connect(guide_, &QAction::triggered, this, [this] { QuickGuideDialog(this).exec(); });
+  connect(shortcuts_, &QAction::triggered, this, [this] { ShortcutsDialog(this).exec(); });
   connect(exportDassl_, &QAction::triggered, this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Prompts"), "model.pth.tar-10",
                                                       tr("Dassl checkpoints (model.pth.tar*);;All files (*)"));
@@ -229,6 +234,8 @@ void MainWindow::buildMenus() {
   viewMenu_->addAction(resetLayout_);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addActions({guide_, shortcuts_});
+  help->addSeparator();
   help->addAction(about_);
 
   QToolBar* bar = addToolBar(tr("Main"));

@@ -132,6 +132,8 @@ class MainWindow : public QMainWindow {
   QAction* redoAction_ = nullptr;
   QAction* resetLayout_ = nullptr;
   QAction* about_ = nullptr;
+  QAction* guide_ = nullptr;
+  QAction* shortcuts_ = nullptr;
   QAction* exportDassl_ = nullptr;
   ClassifierSet classifiers_;
   QString projectPath_;
