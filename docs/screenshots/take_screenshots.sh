@@ -35,15 +35,15 @@ shot() { import -window "$window" "$here/$1.png"; echo "$here/$1.png"; }
 
 start_app en_US.UTF-8 "$repo/resources/examples"
 click 848 36 30          # Start training (toolbar); a cross-dataset run takes ~20 s
-click 800 145 2          # the fourth example
+click 727 152 2          # the fourth example
 shot studio
-click 1310 1013 2        # the Evaluate tab
-click 1536 90 && xdotool type "$work/heldout" && xdotool key Return
-click 1245 120 25        # Evaluate
-xdotool mousemove 1199 600 mousedown 1 sleep 0.3 mousemove 1100 600 sleep 0.3 mousemove 560 600 sleep 0.3 mouseup 1
+click 1510 1013 2        # the Evaluate tab
+click 1635 90 && xdotool type "$work/heldout" && xdotool key Return
+click 1447 120 25        # Evaluate
+xdotool mousemove 1396 600 mousedown 1 sleep 0.3 mousemove 1300 600 sleep 0.3 mousemove 560 600 sleep 0.3 mouseup 1
 sleep 2
 shot evaluate
-click 997 1013 2         # the Prompts tab
+click 745 1013 2         # the Prompts tab
 shot prompts
 pkill -f "$build/app/protext-studio"; sleep 2
 
