@@ -86,17 +86,20 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
   summary_ = new QLabel(this);
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   summary_->setToolTip(tr("The most recent training step"));
-  // The summary wraps, so the checkbox beside it keeps its whole label in a narrow dock.
   summary_->setWordWrap(true);
   summary_->setMinimumWidth(1);
 
+  // The summary gets a line of its own: beside the checkbox a narrow dock squeezed it into
+  // a column of single words.
   auto* bar = new QHBoxLayout;
   bar->setContentsMargins(4, 4, 4, 0);
-  bar->addWidget(summary_, 1);
+  bar->addStretch(1);
   bar->addWidget(log_box_);
+  summary_->setContentsMargins(4, 0, 4, 0);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(bar);
+  layout->addWidget(summary_);
   layout->addWidget(plot_, 1);
   setMinimumSize(220, 180);
   clear();
