@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "core/runtime/resources.h"
+#include "support/bare_window.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
 #include "widgets/engine/ModelService.h"
@@ -23,10 +24,7 @@ class FeedbackTest : public QObject {
  private slots:
   void initTestCase() {
     test::use_private_settings(home_.path());
-    MainWindow::Options options;
-    options.interactive = false;
-    options.openEmbeddedModel = false;
-    window_ = std::make_unique<MainWindow>(options);
+    window_ = test::bare_window();
   }
 
   void addingImagesSaysHowMany() {

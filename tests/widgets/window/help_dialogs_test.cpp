@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/bare_window.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
 #include "widgets/common/Translations.h"
@@ -22,11 +23,8 @@ class HelpDialogsTest : public QObject {
   void initTestCase() { test::use_private_settings(home_.path()); }
 
   void theShortcutsListIsReadFromTheWindowsActions() {
-    MainWindow::Options options;
-    options.interactive = false;
-    options.openEmbeddedModel = false;
-    MainWindow window(options);
-    ShortcutsDialog dialog(&window);
+    const auto window = test::bare_window();
+    ShortcutsDialog dialog(window.get());
     QMap<QString, QString> shown;
     for (int row = 0; row < dialog.table()->rowCount(); ++row)
       shown.insert(dialog.table()->item(row, 0)->text(), dialog.table()->item(row, 1)->text());

@@ -6,6 +6,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include "support/bare_window.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
 #include "widgets/models/ClassListModel.h"
@@ -27,10 +28,7 @@ class UnsavedChangesTest : public QObject {
  private slots:
   void init() {
     test::use_private_settings(home_.path());
-    MainWindow::Options options;
-    options.interactive = false;
-    options.openEmbeddedModel = false;
-    window_ = std::make_unique<MainWindow>(options);
+    window_ = test::bare_window();
     questions_.clear();
     window_->setUnsavedChangesAnswer([this](const QString& question) {
       questions_ << question;

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/bare_window.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
 #include "widgets/engine/EngineTypes.h"
@@ -95,10 +96,7 @@ class WindowLayoutTest : public QObject {
  private slots:
   void initTestCase() {
     test::use_private_settings(home_.path());
-    MainWindow::Options options;
-    options.interactive = false;
-    options.openEmbeddedModel = false;
-    window_ = std::make_unique<MainWindow>(options);
+    window_ = test::bare_window();
     window_->modelPanel()->onOpened(aViTB16());  // the model form at its tallest
     window_->imagesPanel()->comparisonView()->setPredictions(fourMethods(), QStringLiteral("tabby cat"));
     window_->resize(kLaptop);
