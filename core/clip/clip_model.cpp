@@ -178,14 +178,12 @@ void ClipModel::cache_text_embeddings(const TextCacheOptions& options) {
   text_store_.reset();
   // A model built in memory without a fingerprint has no name to file its rows under.
   if (memo_ && !options.disk_root.empty() && !fingerprint_.empty())
-    text_store_ = std::make_unique<EmbeddingStore>(options.disk_root, text_cache_tag(), config().embed_dim,
+    text_store_ = std::make_unique<EmbeddingStore>(options.disk_root, embedding_store_tag("text"), config().embed_dim,
                                                    options.disk_bytes);
 }
 
-// Rows computed in another precision or on another kind of device differ in their last
-// bits, so each keeps its own store.
-std::string ClipModel::text_cache_tag() const {
-  return "text-" + fingerprint_ + "-" + c10::toString(dtype()) + "-" + c10::DeviceTypeName(device().type(), true);
+std::string ClipModel::embedding_store_tag(const std::string& kind) const {
+  return kind + "-" + fingerprint_ + "-" + c10::toString(dtype()) + "-" + c10::DeviceTypeName(device().type(), true);
 }
 
 TextMemo::Stats ClipModel::text_memo_stats() const { return memo_ ? memo_->stats() : TextMemo::Stats{}; }

@@ -81,6 +81,10 @@ class ClipModel {
     int64_t rows_read = 0, rows_written = 0, damaged_segments = 0;
   };
   DiskStats text_disk_stats() const;
+  // The embedding store's folder name for this model's `kind` of rows ("text", "image"):
+  // rows computed in another precision or on another kind of device differ in their last
+  // bits, so each keeps its own.
+  std::string embedding_store_tag(const std::string& kind) const;
   // pixels: [n, 3, size, size] preprocessed. Returns [n, embed_dim] fp32 on the CPU.
   torch::Tensor encode_images(const torch::Tensor& pixels, bool normalize = true,
                               int64_t batch_size = 32);
@@ -96,7 +100,6 @@ class ClipModel {
   std::once_flag text_store_loaded_;
   mutable std::mutex disk_stats_mutex_;
   DiskStats disk_stats_;
-  std::string text_cache_tag() const;
 };
 
 }  // namespace protext

@@ -32,11 +32,6 @@ std::string image_key(const std::string& path) {
   return h.hex();
 }
 
-std::string image_store_tag(ClipModel& clip) {
-  return "image-" + clip.fingerprint() + "-" + c10::toString(clip.dtype()) + "-" +
-         c10::DeviceTypeName(clip.device().type(), true);
-}
-
 #ifdef PROTEXT_WITH_IMAGES
 struct DecodedBatch {
   std::vector<int64_t> index;  // into the folder's paths
@@ -140,7 +135,7 @@ ImageFeatures encode_image_folder(ClipModel& clip, const ImageFolder& folder, co
   const std::string root = embedding_cache_root(how.cache_dir);
   std::unique_ptr<EmbeddingStore> store;
   if (!root.empty() && !clip.fingerprint().empty()) {
-    store = std::make_unique<EmbeddingStore>(root, image_store_tag(clip), dim, how.cache_bytes);
+    store = std::make_unique<EmbeddingStore>(root, clip.embedding_store_tag("image"), dim, how.cache_bytes);
     std::unordered_map<std::string, int64_t> wanted;
     for (int64_t i = 0; i < total; ++i) wanted.emplace(keys[static_cast<size_t>(i)] = image_key(folder.paths[static_cast<size_t>(i)]), i);
     float* rows = features.data_ptr<float>();

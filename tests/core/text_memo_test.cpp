@@ -35,9 +35,10 @@ class TextMemoTest : public QObject {
   std::shared_ptr<ClipModel> remembering_, plain_;
   std::vector<std::string> templates_;
 
-  std::shared_ptr<ClipModel> open() {
+  std::shared_ptr<ClipModel> open(const std::string& precision = "fp32") {
     protext::LoadOptions options;
     options.vocab = protext::test::shared_data("clip/bpe_simple_vocab_16e6.txt.gz");
+    options.precision = precision;
     return ClipModel::open((dir_.path() + "/model.safetensors").toStdString(), options);
   }
 
@@ -127,10 +128,7 @@ class TextMemoTest : public QObject {
   }
 
   std::shared_ptr<ClipModel> open_with_disk_cache(const std::string& root, const std::string& precision = "fp32") {
-    protext::LoadOptions options;
-    options.vocab = protext::test::shared_data("clip/bpe_simple_vocab_16e6.txt.gz");
-    options.precision = precision;
-    auto model = ClipModel::open((dir_.path() + "/model.safetensors").toStdString(), options);
+    auto model = open(precision);
     protext::TextCacheOptions cache;
     cache.memory_bytes = size_t(64) << 20;
     cache.disk_root = root;
