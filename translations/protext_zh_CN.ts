@@ -7,151 +7,11 @@
         <source>Add class &apos;%1&apos;</source>
         <translation>添加类别“%1”</translation>
     </message>
-    <message>
-        <source>Add %1 classes</source>
-        <translation>添加 %1 个类别</translation>
-    </message>
-</context>
-<context>
-    <name>ClassFiles</name>
-    <message>
-        <source>null</source>
-        <translation>null 值</translation>
-    </message>
-    <message>
-        <source>boolean</source>
-        <translation>布尔值</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>string</source>
-        <translation>字符串</translation>
-    </message>
-    <message>
-        <source>array</source>
-        <translation>数组</translation>
-    </message>
-    <message>
-        <source>object</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>undefined value</source>
-        <translation>未定义的值</translation>
-    </message>
-    <message>
-        <source>Cannot read &apos;%1&apos;: it is a folder, not a file.</source>
-        <translation>无法读取“%1”：它是文件夹，不是文件。</translation>
-    </message>
-    <message>
-        <source>Cannot read &apos;%1&apos;: %2.</source>
-        <translation>无法读取“%1”：%2。</translation>
-    </message>
-    <message>
-        <source>Cannot read &apos;%1&apos;: it is %2 MiB, too large for a class list.</source>
-        <translation>无法读取“%1”：文件大小为 %2 MiB，作为类别列表过大。</translation>
-    </message>
-    <message>
-        <source>%1 at line %2, column %3 (offset %4)</source>
-        <translation>%1（第 %2 行，第 %3 列，偏移量 %4）</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not valid JSON: %2.</source>
-        <translation>“%1”不是有效的 JSON：%2。</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos;: the value of &quot;%2&quot; is a %3, expected an array of description strings.</source>
-        <translation>“%1”：“%2”的值是%3，应为描述字符串数组。</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos;: description %2 of &quot;%3&quot; is a %4, expected a string.</source>
-        <translation>“%1”：“%3”的第 %2 条描述是%4，应为字符串。</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; contains no class names.</source>
-        <translation>“%1”中没有类别名称。</translation>
-    </message>
-    <message>
-        <source>Cannot write &apos;%1&apos;: %2.</source>
-        <translation>无法写入“%1”：%2。</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos;: item %2 is a %3, expected a class name string.</source>
-        <translation>“%1”：第 %2 项是%3，应为类别名称字符串。</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not UTF-8 text.</source>
-        <translation>“%1”不是 UTF-8 文本。</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is a JSON array; descriptions need a CuPL object, {&quot;class&quot;: [&quot;description&quot;, ...]}.</source>
-        <translation>“%1”是 JSON 数组；描述需要 CuPL 对象，即 {&quot;class&quot;: [&quot;description&quot;, ...]}。</translation>
-    </message>
-</context>
-<context>
-    <name>MoveClass</name>
-    <message>
-        <source>Move class &apos;%1&apos;</source>
-        <translation>移动类别“%1”</translation>
-    </message>
-    <message>
-        <source>Move %1 classes</source>
-        <translation>移动 %1 个类别</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
     <message numerus="yes">
-        <source>LLM descriptions: %n class(es) without descriptions (%1)</source>
+        <source>Add %n classes</source>
         <translation>
-            <numerusform>LLM 描述：%n 个类别没有描述 (%1)</numerusform>
+            <numerusform>添加 %n 个类别</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>RemoveClasses</name>
-    <message>
-        <source>Remove class &apos;%1&apos;</source>
-        <translation>移除类别“%1”</translation>
-    </message>
-    <message>
-        <source>Remove %1 classes</source>
-        <translation>移除 %1 个类别</translation>
-    </message>
-</context>
-<context>
-    <name>RenameClass</name>
-    <message>
-        <source>Rename class &apos;%1&apos; to &apos;%2&apos;</source>
-        <translation>将类别“%1”重命名为“%2”</translation>
-    </message>
-</context>
-<context>
-    <name>ReplaceAll</name>
-    <message>
-        <source>Replace class list</source>
-        <translation>替换类别列表</translation>
-    </message>
-</context>
-<context>
-    <name>SetDescriptions</name>
-    <message>
-        <source>Edit descriptions of &apos;%1&apos;</source>
-        <translation>编辑“%1”的描述</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Learn and compare CLIP prompts.</source>
-        <translation>学习并比较 CLIP 提示词。</translation>
-    </message>
-    <message>
-        <source>Models, projects or images to open.</source>
-        <translation>要打开的模型、项目或图像。</translation>
     </message>
 </context>
 <context>
@@ -300,13 +160,17 @@
         <source>There are no class names to paste. Copy one name per line, then paste.</source>
         <translation>没有可粘贴的类别名称。请按每行一个名称复制，然后粘贴。</translation>
     </message>
-    <message>
-        <source>Added %1 classes.</source>
-        <translation>已添加 %1 个类别。</translation>
+    <message numerus="yes">
+        <source>Added %n classes.</source>
+        <translation>
+            <numerusform>已添加 %n 个类别。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Added %1 classes; skipped %2 already in the list: %3.</source>
-        <translation>已添加 %1 个类别；跳过了 %2 个已在列表中的类别：%3。</translation>
+    <message numerus="yes">
+        <source>Added %n classes; skipped %1 already in the list: %2.</source>
+        <translation>
+            <numerusform>已添加 %n 个类别；跳过了 %1 个已在列表中的类别：%2。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a class to see and edit its descriptions.</source>
@@ -336,13 +200,11 @@
         <source>No classes yet: add, paste or import some.</source>
         <translation>还没有类别：请添加、粘贴或导入类别。</translation>
     </message>
-    <message>
-        <source>1 class</source>
-        <translation>1 个类别</translation>
-    </message>
-    <message>
-        <source>%1 classes</source>
-        <translation>%1 个类别</translation>
+    <message numerus="yes">
+        <source>%n classes</source>
+        <translation>
+            <numerusform>%n 个类别</numerusform>
+        </translation>
     </message>
     <message>
         <source>all with descriptions</source>
@@ -361,32 +223,44 @@
         <translation>%1（显示 %2 个）</translation>
     </message>
     <message>
-        <source>Import classes from &apos;%1&apos;</source>
-        <translation>从“%1”导入类别</translation>
-    </message>
-    <message>
-        <source>Imported %1 classes from &apos;%2&apos; in place of %3.</source>
-        <translation>已从“%2”导入 %1 个类别，替换原有的 %3 个。</translation>
-    </message>
-    <message>
         <source>Import classes</source>
         <translation>导入类别</translation>
     </message>
-    <message>
-        <source>Replace the %1 classes in the list with those in &apos;%2&apos;? Undo brings them back.</source>
-        <translation>用“%2”中的类别替换列表中的 %1 个类别吗？撤销可以恢复它们。</translation>
+    <message numerus="yes">
+        <source>Replace the %n classes in the list with those in &apos;%1&apos;? Undo brings them back.</source>
+        <translation>
+            <numerusform>用“%1”中的类别替换列表中的 %n 个类别吗？撤销可以恢复它们。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Imported %1 classes from &apos;%2&apos;.</source>
-        <translation>已从“%2”导入 %1 个类别。</translation>
+        <source>Import classes from &apos;%1&apos;</source>
+        <translation>从“%1”导入类别</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n classes from &apos;%1&apos; in place of %2.</source>
+        <translation>
+            <numerusform>已从“%1”导入 %n 个类别，替换原有的 %2 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n classes from &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>已从“%1”导入 %n 个类别。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Note: %2.</source>
+        <translation>%1 注意：%2。</translation>
     </message>
     <message>
         <source>There are no classes to export.</source>
         <translation>没有可导出的类别。</translation>
     </message>
-    <message>
-        <source>Saved %1 classes to &apos;%2&apos;.</source>
-        <translation>已将 %1 个类别保存到“%2”。</translation>
+    <message numerus="yes">
+        <source>Saved %n classes to &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>已将 %n 个类别保存到“%1”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>None of the %1 classes in &apos;%2&apos; is in the class list, so no descriptions were imported. To take the classes from this file, use Import Classes.</source>
@@ -408,13 +282,11 @@
         <source>%1 %2 in the file match no class: %3.</source>
         <translation>%1 文件中有 %2 项与任何类别都不匹配：%3。</translation>
     </message>
-    <message>
-        <source>Saved descriptions of %1 classes to &apos;%2&apos;.</source>
-        <translation>已将 %1 个类别的描述保存到“%2”。</translation>
-    </message>
-    <message>
-        <source>%1 Note: %2.</source>
-        <translation>%1 注意：%2。</translation>
+    <message numerus="yes">
+        <source>Saved descriptions of %n classes to &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>已将 %n 个类别的描述保存到“%1”。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -680,8 +552,16 @@
 <context>
     <name>protext::EvaluationView</name>
     <message>
+        <source>Export &amp;report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Ctrl+Shift+J</source>
         <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+        <source>Save report.json and, beside it, each method&apos;s per-class and confusion CSV: the files protext eval writes (Ctrl+Shift+J)</source>
+        <translation>保存 report.json，并在其旁保存每种方法的各类别准确率和混淆矩阵 CSV：即 protext eval 写出的文件 (Ctrl+Shift+J)</translation>
     </message>
     <message>
         <source>Accuracy of each method; select a row to show its confusion matrix</source>
@@ -728,7 +608,7 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; 张图像 · &lt;b&gt;%2&lt;/b&gt; 个类别 · &lt;b&gt;%3&lt;/b&gt; 种方法</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) skipped</source>
+        <source>%n files skipped</source>
         <translation>
             <numerusform>已跳过 %n 个文件</numerusform>
         </translation>
@@ -752,18 +632,6 @@ Predicted: %2
 %4 张图像中的 %3 张 (%5)</translation>
     </message>
     <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON 文件 (*.json)</translation>
-    </message>
-    <message>
-        <source>Export &amp;report…</source>
-        <translation>导出报告(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Save report.json and, beside it, each method&apos;s per-class and confusion CSV: the files protext eval writes (Ctrl+Shift+J)</source>
-        <translation>保存 report.json，并在其旁保存每种方法的各类别准确率和混淆矩阵 CSV：即 protext eval 写出的文件 (Ctrl+Shift+J)</translation>
-    </message>
-    <message>
         <source>There is no evaluation to export.</source>
         <translation>没有可导出的评估结果。</translation>
     </message>
@@ -772,8 +640,31 @@ Predicted: %2
         <translation>导出评估报告</translation>
     </message>
     <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
         <source>Export report</source>
         <translation>导出报告</translation>
+    </message>
+</context>
+<context>
+    <name>protext::ImageDetails</name>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source>True class: &lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%2&lt;/span&gt;</source>
+        <translation>真实类别：&lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%2&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#808080&apos;&gt;Neither the folder “%1” nor the file name names a class&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#808080&apos;&gt;文件夹“%1”和文件名都不是类别名&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>无预览</translation>
     </message>
 </context>
 <context>
@@ -805,10 +696,6 @@ Predicted: %2
 </context>
 <context>
     <name>protext::ImagesPanel</name>
-    <message>
-        <source>Drop images or folders here, paste an image (Ctrl+V), or use Add Images…</source>
-        <translation>将图像或文件夹拖放到此处，粘贴图像 (Ctrl+V)，或使用“添加图像…”</translation>
-    </message>
     <message numerus="yes">
         <source>…and %n more</source>
         <translation>
@@ -882,6 +769,14 @@ Predicted: %2
     <message>
         <source>&amp;Classes shown:</source>
         <translation>显示类别数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Updating the classifiers…</source>
+        <translation>正在更新分类器…</translation>
+    </message>
+    <message>
+        <source>The charts show the previous classifiers until the new class list is encoded</source>
+        <translation>在新的类别列表编码完成之前，图表显示的是之前的分类器</translation>
     </message>
     <message numerus="yes">
         <source>Images added: %n</source>
@@ -966,12 +861,8 @@ Predicted: %2
         <translation>图像</translation>
     </message>
     <message>
-        <source>Updating the classifiers…</source>
-        <translation>正在更新分类器…</translation>
-    </message>
-    <message>
-        <source>The charts show the previous classifiers until the new class list is encoded</source>
-        <translation>在新的类别列表编码完成之前，图表显示的是之前的分类器</translation>
+        <source>Drop images or folders here, paste an image (Ctrl+V), or use Add Images…</source>
+        <translation>将图像或文件夹拖放到此处，粘贴图像 (Ctrl+V)，或使用“添加图像…”</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1011,22 @@ Predicted: %2
         <translation>将所有面板恢复到初始位置</translation>
     </message>
     <message>
+        <source>E&amp;xport Prompts for the Authors&apos; Code…</source>
+        <translation>导出供作者代码使用的提示词(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the current prompts as a Dassl checkpoint (model.pth.tar) the ProText code loads</source>
+        <translation>将当前提示词写为 ProText 代码可加载的 Dassl 检查点 (model.pth.tar)</translation>
+    </message>
+    <message>
+        <source>&amp;About ProText Studio</source>
+        <translation>关于 ProText Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>版本和许可证</translation>
+    </message>
+    <message>
         <source>Quick &amp;Guide</source>
         <translation>快速指南(&amp;G)</translation>
     </message>
@@ -1136,12 +1043,12 @@ Predicted: %2
         <translation>所有带快捷键的命令</translation>
     </message>
     <message>
-        <source>&amp;About ProText Studio</source>
-        <translation>关于 ProText Studio(&amp;A)</translation>
+        <source>Export Prompts</source>
+        <translation>导出提示词</translation>
     </message>
     <message>
-        <source>Version and licence</source>
-        <translation>版本和许可证</translation>
+        <source>Dassl checkpoints (model.pth.tar*);;All files (*)</source>
+        <translation>Dassl 检查点 (model.pth.tar*);;所有文件 (*)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1180,38 +1087,20 @@ Predicted: %2
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>Classifiers</source>
-        <translation>分类器</translation>
-    </message>
-    <message>
-        <source>Prompts loaded: %1</source>
-        <translation>已加载提示词：%1</translation>
-    </message>
-    <message>
-        <source>Could not load the prompts %1:
-%2</source>
-        <translation>无法加载提示词 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Working…</source>
-        <translation>正在处理…</translation>
-    </message>
-    <message>
-        <source>Open a model before training.</source>
-        <translation>请先打开模型再进行训练。</translation>
-    </message>
-    <message>
-        <source>no model is open</source>
-        <translation>未打开模型</translation>
-    </message>
-    <message>
-        <source>Open a model before evaluating.</source>
-        <translation>请先打开模型再进行评估。</translation>
-    </message>
-    <message>
         <source>Demo classes</source>
         <translation>示例类别</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The class list has unsaved changes. Save the project before starting a new one?</source>
+        <translation>类别列表有未保存的更改。新建项目前要保存当前项目吗？</translation>
+    </message>
+    <message>
+        <source>The class list has unsaved changes. Save the project before opening another?</source>
+        <translation>类别列表有未保存的更改。打开其他项目前要保存当前项目吗？</translation>
     </message>
     <message>
         <source>Open project</source>
@@ -1286,50 +1175,52 @@ Predicted: %2
         <translation>训练正在进行中。要停止训练并退出吗？最后完成的轮次会保存在其检查点中。</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <source>The class list has unsaved changes. Save the project before starting a new one?</source>
-        <translation>类别列表有未保存的更改。新建项目前要保存当前项目吗？</translation>
-    </message>
-    <message>
-        <source>The class list has unsaved changes. Save the project before opening another?</source>
-        <translation>类别列表有未保存的更改。打开其他项目前要保存当前项目吗？</translation>
-    </message>
-    <message>
         <source>The class list has unsaved changes. Save the project before quitting?</source>
         <translation>类别列表有未保存的更改。退出前要保存项目吗？</translation>
     </message>
     <message>
-        <source>E&amp;xport Prompts for the Authors&apos; Code…</source>
-        <translation>导出供作者代码使用的提示词(&amp;X)…</translation>
+        <source>The classifiers could not be built: %1</source>
+        <translation>无法构建分类器：%1</translation>
     </message>
     <message>
-        <source>Write the current prompts as a Dassl checkpoint (model.pth.tar) the ProText code loads</source>
-        <translation>将当前提示词写为 ProText 代码可加载的 Dassl 检查点 (model.pth.tar)</translation>
+        <source>Classifiers</source>
+        <translation>分类器</translation>
     </message>
     <message>
-        <source>Export Prompts</source>
-        <translation>导出提示词</translation>
+        <source>Prompts loaded: %1</source>
+        <translation>已加载提示词：%1</translation>
     </message>
     <message>
-        <source>Dassl checkpoints (model.pth.tar*);;All files (*)</source>
-        <translation>Dassl 检查点 (model.pth.tar*);;所有文件 (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n file(s) to %1</source>
-        <translation>
-            <numerusform>已导出 %n 个文件到 %1</numerusform>
-        </translation>
+        <source>Could not load the prompts %1:
+%2</source>
+        <translation>无法加载提示词 %1：
+%2</translation>
     </message>
     <message>
         <source>Prompts exported to %1</source>
         <translation>提示词已导出到 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n files to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>The classifiers could not be built: %1</source>
-        <translation>无法构建分类器：%1</translation>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Open a model before training.</source>
+        <translation>请先打开模型再进行训练。</translation>
+    </message>
+    <message>
+        <source>no model is open</source>
+        <translation>未打开模型</translation>
+    </message>
+    <message>
+        <source>Open a model before evaluating.</source>
+        <translation>请先打开模型再进行评估。</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1248,10 @@ Predicted: %2
         <translation>不一致</translation>
     </message>
     <message>
+        <source>not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
         <source>no prediction</source>
         <translation>无预测</translation>
     </message>
@@ -1379,6 +1274,21 @@ Predicted: %2
     <message>
         <source>%1&apos;s most probable classes for this image</source>
         <translation>%1 对此图像给出的最可能类别</translation>
+    </message>
+</context>
+<context>
+    <name>protext::MethodStyle</name>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Ensemble</source>
+        <translation>模板集成</translation>
+    </message>
+    <message>
+        <source>Descriptions</source>
+        <translation>描述</translation>
     </message>
 </context>
 <context>
@@ -1581,25 +1491,35 @@ Predicted: %2
     </message>
 </context>
 <context>
-    <name>protext::PanelAction</name>
+    <name>protext::ModelService</name>
     <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
+        <source>No class has descriptions yet. Type them in the Classes panel, or import a descriptions file (Edit → Import Descriptions…).</source>
+        <translation>还没有任何类别有描述。请在“类别”面板中输入，或导入描述文件（编辑 → 导入描述…）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 以及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not shown: %n classes without descriptions (%1). Add descriptions for them in the Classes panel to compare this method.</source>
+        <translation>
+            <numerusform>未显示：%n 个类别没有描述（%1）。在“类别”面板中为它们添加描述即可比较此方法。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
-    <name>protext::MethodStyle</name>
+    <name>MoveClass</name>
     <message>
-        <source>Template</source>
-        <translation>模板</translation>
+        <source>Move class &apos;%1&apos;</source>
+        <translation>移动类别“%1”</translation>
     </message>
-    <message>
-        <source>Ensemble</source>
-        <translation>模板集成</translation>
-    </message>
-    <message>
-        <source>Descriptions</source>
-        <translation>描述</translation>
+    <message numerus="yes">
+        <source>Move %n classes</source>
+        <translation>
+            <numerusform>移动 %n 个类别</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1637,6 +1557,10 @@ Predicted: %2
         <translation>系统：%1</translation>
     </message>
     <message>
+        <source>Language of menus and dialogs; all of the window follows the next time ProText Studio starts</source>
+        <translation>菜单和对话框的语言；整个窗口在下次启动 ProText Studio 时切换</translation>
+    </message>
+    <message>
         <source>Default &amp;device:</source>
         <translation>默认设备(&amp;D)：</translation>
     </message>
@@ -1661,11 +1585,27 @@ Predicted: %2
         <translation>选择缓存文件夹</translation>
     </message>
     <message>
+        <source>&amp;Keep embeddings between sessions</source>
+        <translation>跨会话保留嵌入(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Reopening a model encodes only texts and images it has not seen; off: everything is encoded again</source>
+        <translation>重新打开模型时只编码未见过的文本和图像；关闭时全部重新编码</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Delete every embedding kept in the cache folder</source>
+        <translation>删除缓存文件夹中保存的全部嵌入</translation>
+    </message>
+    <message>
         <source>CPU &amp;threads:</source>
         <translation>CPU 线程数(&amp;T)：</translation>
     </message>
     <message numerus="yes">
-        <source>Threads for work on the CPU; this computer has %n logical core(s)</source>
+        <source>Threads for work on the CPU; this computer has %n logical cores</source>
         <translation>
             <numerusform>用于 CPU 计算的线程数；此计算机有 %n 个逻辑核心</numerusform>
         </translation>
@@ -1691,36 +1631,16 @@ Predicted: %2
         <translation>此版本尚无 %1 的翻译；将显示英文。</translation>
     </message>
     <message>
-        <source>&amp;Keep embeddings between sessions</source>
-        <translation>跨会话保留嵌入(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Reopening a model encodes only texts and images it has not seen; off: everything is encoded again</source>
-        <translation>重新打开模型时只编码未见过的文本和图像；关闭时全部重新编码</translation>
-    </message>
-    <message>
-        <source>C&amp;lear</source>
-        <translation>清除(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Delete every embedding kept in the cache folder</source>
-        <translation>删除缓存文件夹中保存的全部嵌入</translation>
+        <source>Cache Folder</source>
+        <translation>缓存文件夹</translation>
     </message>
     <message>
         <source>%1 in use</source>
         <translation>已用 %1</translation>
     </message>
     <message>
-        <source>Cache Folder</source>
-        <translation>缓存文件夹</translation>
-    </message>
-    <message>
         <source>The saved device “%1” is not available on this computer; %2 is used instead.</source>
         <translation>保存的设备“%1”在此计算机上不可用；将改用 %2。</translation>
-    </message>
-    <message>
-        <source>Language of menus and dialogs; all of the window follows the next time ProText Studio starts</source>
-        <translation>菜单和对话框的语言；整个窗口在下次启动 ProText Studio 时切换</translation>
     </message>
 </context>
 <context>
@@ -1759,7 +1679,79 @@ Predicted: %2
     </message>
 </context>
 <context>
+    <name>protext::QuickGuideDialog</name>
+    <message>
+        <source>Quick Guide</source>
+        <translation>快速指南</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Compare four ways of turning class names into a classifier&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Template&lt;/b&gt;: one sentence per class, &quot;a photo of a {class}.&quot;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ensemble&lt;/b&gt;: the mean of CLIP&apos;s 80 sentence templates.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Descriptions&lt;/b&gt;: the mean of LLM-written descriptions of each class (CuPL); every class needs some.&lt;/li&gt;&lt;li&gt;&lt;b&gt;ProText&lt;/b&gt;: prompts learned from the descriptions alone, then used for any class list.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Try it&lt;/h3&gt;&lt;p&gt;Drop images or a folder on the window. Each image gets four charts of the most likely classes; a green tick marks the true class when the image sits in a folder named after it, and a method that disagrees with the others is flagged.&lt;/p&gt;&lt;h3&gt;Train&lt;/h3&gt;&lt;p&gt;Edit the classes and their descriptions in the Classes panel, then press Start training. The loss falls as the prompts learn; when the run ends, its prompts become the ProText method. Runs can be stopped and resumed.&lt;/p&gt;&lt;h3&gt;Evaluate&lt;/h3&gt;&lt;p&gt;In the Evaluate tab, choose a folder with one sub-folder of images per class: each method&apos;s accuracy, per-class results and confusion matrix appear, and Export writes the same report as &lt;tt&gt;protext eval&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;比较把类别名变成分类器的四种方法&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;单一模板&lt;/b&gt;：每个类别一句话，&quot;a photo of a {class}.&quot;&lt;/li&gt;&lt;li&gt;&lt;b&gt;模板集成&lt;/b&gt;：CLIP 的 80 个句子模板的平均。&lt;/li&gt;&lt;li&gt;&lt;b&gt;描述&lt;/b&gt;：大语言模型为每个类别写的描述的平均（CuPL）；每个类别都需要描述。&lt;/li&gt;&lt;li&gt;&lt;b&gt;ProText&lt;/b&gt;：只从描述学到的提示，之后可用于任何类别列表。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;试一试&lt;/h3&gt;&lt;p&gt;把图像或文件夹拖到窗口上。每张图像得到四张最可能类别的图表；图像位于以类别命名的文件夹中时，绿色对勾标出真实类别，与其他方法意见不同的方法会被标出。&lt;/p&gt;&lt;h3&gt;训练&lt;/h3&gt;&lt;p&gt;在“类别”面板中编辑类别及其描述，然后点击“开始训练”。提示学习时损失下降；训练结束后，其提示成为 ProText 方法。训练可以停止并继续。&lt;/p&gt;&lt;h3&gt;评估&lt;/h3&gt;&lt;p&gt;在“评估”标签页中选择一个每个类别一个子文件夹的图像文件夹：显示每种方法的准确率、各类别结果和混淆矩阵，“导出”写出与 &lt;tt&gt;protext eval&lt;/tt&gt; 相同的报告。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveClasses</name>
+    <message>
+        <source>Remove class &apos;%1&apos;</source>
+        <translation>移除类别“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n classes</source>
+        <translation>
+            <numerusform>移除 %n 个类别</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RenameClass</name>
+    <message>
+        <source>Rename class &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>将类别“%1”重命名为“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceAll</name>
+    <message>
+        <source>Replace class list</source>
+        <translation>替换类别列表</translation>
+    </message>
+</context>
+<context>
+    <name>SetDescriptions</name>
+    <message>
+        <source>Edit descriptions of &apos;%1&apos;</source>
+        <translation>编辑“%1”的描述</translation>
+    </message>
+</context>
+<context>
+    <name>protext::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
     <name>protext::TrainingPanel</name>
+    <message>
+        <source>Cross-dataset</source>
+        <translation>跨数据集</translation>
+    </message>
+    <message>
+        <source>Base to novel</source>
+        <translation>基类到新类</translation>
+    </message>
+    <message>
+        <source>Text only</source>
+        <translation>仅文本</translation>
+    </message>
     <message>
         <source>epoch %1/%2</source>
         <translation>轮次 %1/%2</translation>
@@ -1835,6 +1827,198 @@ Predicted: %2
     <message>
         <source>Use a prompt checkpoint released with the ProText paper (a Dassl model.pth.tar file) (Ctrl+Shift+L)</source>
         <translation>使用随 ProText 论文发布的提示词检查点（Dassl model.pth.tar 文件） (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>Load prompts saved earlier, or the authors&apos; released checkpoint</source>
+        <translation>加载先前保存的提示词，或作者发布的检查点</translation>
+    </message>
+    <message>
+        <source>&amp;Preset:</source>
+        <translation>预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s settings: cross-dataset 10 epochs, base-to-novel 30, text-only 200 epochs with 16 context vectors</source>
+        <translation>论文中的设置：跨数据集 10 个轮次，基类到新类 30 个轮次，仅文本 200 个轮次并使用 16 个上下文向量</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Set every value back to the preset&apos;s</source>
+        <translation>将所有值恢复为预设值</translation>
+    </message>
+    <message>
+        <source>Changed from the preset</source>
+        <translation>已偏离预设</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Training messages appear here.</source>
+        <translation>训练消息显示在这里。</translation>
+    </message>
+    <message>
+        <source>The preset&apos;s reference settings</source>
+        <translation>预设的参考设置</translation>
+    </message>
+    <message>
+        <source>Cannot start training: %1</source>
+        <translation>无法开始训练：%1</translation>
+    </message>
+    <message>
+        <source>Preparing the training data…</source>
+        <translation>正在准备训练数据…</translation>
+    </message>
+    <message>
+        <source>Cannot resume: %1</source>
+        <translation>无法恢复训练：%1</translation>
+    </message>
+    <message>
+        <source>Cannot resume from %1: its prompts are %2 layers deep, the open model has %3 text layers</source>
+        <translation>无法从 %1 恢复：其提示词深度为 %2 层，而当前模型有 %3 个文本层</translation>
+    </message>
+    <message>
+        <source>Resuming %1 after epoch %2 of %3</source>
+        <translation>正在恢复 %1（从第 %2 轮之后继续，共 %3 轮）</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Stopping after this step…</source>
+        <translation>将在此步之后停止…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>将在当前步之后停止…</translation>
+    </message>
+    <message>
+        <source>epoch 1/%1 · step 0/%2</source>
+        <translation>轮次 1/%1 · 步 0/%2</translation>
+    </message>
+    <message>
+        <source>Started: %1 steps · preset %2 · lr %3 · batch %4 · %5 context vectors · depth %6</source>
+        <translation>已开始：%1 步 · 预设 %2 · 学习率 %3 · 批大小 %4 · %5 个上下文向量 · 深度 %6</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Training started</source>
+        <translation>训练已开始</translation>
+    </message>
+    <message>
+        <source>Epoch %1/%2: mean loss %3 · lr %4</source>
+        <translation>第 %1/%2 轮：平均损失 %3 · 学习率 %4</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch finished; nothing was saved</source>
+        <translation>在第一个轮次完成前停止；未保存任何内容</translation>
+    </message>
+    <message>
+        <source>Stopped; the prompts of the last finished epoch are in %1</source>
+        <translation>已停止；最后完成轮次的提示词保存在 %1</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Finished: prompts written to %1</source>
+        <translation>已完成：提示词已写入 %1</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>Training finished</source>
+        <translation>训练已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>No prompts to save yet: train first</source>
+        <translation>尚无可保存的提示词：请先训练</translation>
+    </message>
+    <message>
+        <source>Cannot copy the prompts to %1</source>
+        <translation>无法将提示词复制到 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Saved the prompts as %1</source>
+        <translation>已将提示词保存为 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Resume training from a checkpoint</source>
+        <translation>从检查点恢复训练</translation>
+    </message>
+    <message>
+        <source>ProText checkpoints (*.safetensors);;All files (*)</source>
+        <translation>ProText 检查点 (*.safetensors);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save prompts</source>
+        <translation>保存提示词</translation>
+    </message>
+    <message>
+        <source>ProText prompts (*.safetensors)</source>
+        <translation>ProText 提示词 (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Import the authors&apos; checkpoint</source>
+        <translation>导入作者的检查点</translation>
+    </message>
+    <message>
+        <source>Dassl checkpoints (model.pth.tar* *.pth *.tar);;All files (*)</source>
+        <translation>Dassl 检查点 (model.pth.tar* *.pth *.tar);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Load prompts</source>
+        <translation>加载提示词</translation>
+    </message>
+    <message>
+        <source>ProText prompts (*.safetensors);;All files (*)</source>
+        <translation>ProText 提示词 (*.safetensors);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Loading prompts from %1</source>
+        <translation>正在从 %1 加载提示词</translation>
     </message>
     <message>
         <source>Optimisation</source>
@@ -1973,223 +2157,19 @@ Predicted: %2
         <translation>随机种子：</translation>
     </message>
     <message>
-        <source>Load</source>
-        <translation>加载</translation>
-    </message>
-    <message>
-        <source>Load prompts saved earlier, or the authors&apos; released checkpoint</source>
-        <translation>加载先前保存的提示词，或作者发布的检查点</translation>
-    </message>
-    <message>
-        <source>&amp;Preset:</source>
-        <translation>预设(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Cross-dataset</source>
-        <translation>跨数据集</translation>
-    </message>
-    <message>
-        <source>Base to novel</source>
-        <translation>基类到新类</translation>
-    </message>
-    <message>
-        <source>Text only</source>
-        <translation>仅文本</translation>
-    </message>
-    <message>
-        <source>The paper&apos;s settings: cross-dataset 10 epochs, base-to-novel 30, text-only 200 epochs with 16 context vectors</source>
-        <translation>论文中的设置：跨数据集 10 个轮次，基类到新类 30 个轮次，仅文本 200 个轮次并使用 16 个上下文向量</translation>
-    </message>
-    <message>
-        <source>Restore defaults</source>
-        <translation>恢复默认值</translation>
-    </message>
-    <message>
-        <source>Set every value back to the preset&apos;s</source>
-        <translation>将所有值恢复为预设值</translation>
-    </message>
-    <message>
-        <source>Changed from the preset</source>
-        <translation>已偏离预设</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>Training messages appear here.</source>
-        <translation>训练消息显示在这里。</translation>
-    </message>
-    <message>
-        <source>The preset&apos;s reference settings</source>
-        <translation>预设的参考设置</translation>
-    </message>
-    <message>
         <source>Text layers that get their own prompts; 1 prompts the input only. This model&apos;s text tower has %1 layers.</source>
         <translation>拥有各自提示词的文本层数；1 表示仅提示输入层。此模型的文本塔有 %1 层。</translation>
-    </message>
-    <message>
-        <source>Preparing…</source>
-        <translation>正在准备…</translation>
-    </message>
-    <message>
-        <source>Preparing the training data…</source>
-        <translation>正在准备训练数据…</translation>
-    </message>
-    <message>
-        <source>Cannot resume from %1: its prompts are %2 layers deep, the open model has %3 text layers</source>
-        <translation>无法从 %1 恢复：其提示词深度为 %2 层，而当前模型有 %3 个文本层</translation>
-    </message>
-    <message>
-        <source>Resuming %1 after epoch %2 of %3</source>
-        <translation>正在恢复 %1（从第 %2 轮之后继续，共 %3 轮）</translation>
-    </message>
-    <message>
-        <source>Stopping after this step…</source>
-        <translation>将在此步之后停止…</translation>
-    </message>
-    <message>
-        <source>Stopping after the current step…</source>
-        <translation>将在当前步之后停止…</translation>
-    </message>
-    <message>
-        <source>epoch 1/%1 · step 0/%2</source>
-        <translation>轮次 1/%1 · 步 0/%2</translation>
-    </message>
-    <message>
-        <source>Started: %1 steps · preset %2 · lr %3 · batch %4 · %5 context vectors · depth %6</source>
-        <translation>已开始：%1 步 · 预设 %2 · 学习率 %3 · 批大小 %4 · %5 个上下文向量 · 深度 %6</translation>
-    </message>
-    <message>
-        <source>full</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Training started</source>
-        <translation>训练已开始</translation>
-    </message>
-    <message>
-        <source>Epoch %1/%2: mean loss %3 · lr %4</source>
-        <translation>第 %1/%2 轮：平均损失 %3 · 学习率 %4</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>Stopped before the first epoch finished; nothing was saved</source>
-        <translation>在第一个轮次完成前停止；未保存任何内容</translation>
-    </message>
-    <message>
-        <source>Stopped; the prompts of the last finished epoch are in %1</source>
-        <translation>已停止；最后完成轮次的提示词保存在 %1</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Finished: prompts written to %1</source>
-        <translation>已完成：提示词已写入 %1</translation>
-    </message>
-    <message>
-        <source>Training stopped</source>
-        <translation>训练已停止</translation>
-    </message>
-    <message>
-        <source>Training finished</source>
-        <translation>训练已完成</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>失败：%1</translation>
-    </message>
-    <message>
-        <source>Training failed: %1</source>
-        <translation>训练失败：%1</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <source>No prompts to save yet: train first</source>
-        <translation>尚无可保存的提示词：请先训练</translation>
-    </message>
-    <message>
-        <source>Cannot copy the prompts to %1</source>
-        <translation>无法将提示词复制到 %1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>Saved the prompts as %1</source>
-        <translation>已将提示词保存为 %1</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Resume training from a checkpoint</source>
-        <translation>从检查点恢复训练</translation>
-    </message>
-    <message>
-        <source>ProText checkpoints (*.safetensors);;All files (*)</source>
-        <translation>ProText 检查点 (*.safetensors);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Save prompts</source>
-        <translation>保存提示词</translation>
-    </message>
-    <message>
-        <source>ProText prompts (*.safetensors)</source>
-        <translation>ProText 提示词 (*.safetensors)</translation>
-    </message>
-    <message>
-        <source>Import the authors&apos; checkpoint</source>
-        <translation>导入作者的检查点</translation>
-    </message>
-    <message>
-        <source>Dassl checkpoints (model.pth.tar* *.pth *.tar);;All files (*)</source>
-        <translation>Dassl 检查点 (model.pth.tar* *.pth *.tar);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Load prompts</source>
-        <translation>加载提示词</translation>
-    </message>
-    <message>
-        <source>ProText prompts (*.safetensors);;All files (*)</source>
-        <translation>ProText 提示词 (*.safetensors);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Loading prompts from %1</source>
-        <translation>正在从 %1 加载提示词</translation>
-    </message>
-    <message>
-        <source>Cannot start training: %1</source>
-        <translation>无法开始训练：%1</translation>
-    </message>
-    <message>
-        <source>Cannot resume: %1</source>
-        <translation>无法恢复训练：%1</translation>
     </message>
 </context>
 <context>
     <name>protext::TrainingService</name>
     <message>
-        <source>A training run is already in progress.</source>
-        <translation>已有训练正在进行。</translation>
-    </message>
-    <message>
         <source>prompt depth lowered to %1, the text tower&apos;s layer count</source>
         <translation>提示词深度已降为 %1，即文本塔的层数</translation>
+    </message>
+    <message>
+        <source>A training run is already in progress.</source>
+        <translation>已有训练正在进行。</translation>
     </message>
     <message>
         <source>stopped before the first epoch ended; nothing was saved</source>
@@ -2197,48 +2177,21 @@ Predicted: %2
     </message>
 </context>
 <context>
-    <name>protext::ImageDetails</name>
+    <name>main</name>
     <message>
-        <source>%1 × %2 pixels</source>
-        <translation>%1 × %2 像素</translation>
+        <source>Learn and compare CLIP prompts.</source>
+        <translation>学习并比较 CLIP 提示词。</translation>
     </message>
     <message>
-        <source>True class: &lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%2&lt;/span&gt;</source>
-        <translation>真实类别：&lt;span style=&apos;color:%1; font-weight:600&apos;&gt;%2&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#808080&apos;&gt;Neither the folder “%1” nor the file name names a class&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#808080&apos;&gt;文件夹“%1”和文件名都不是类别名&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>No preview</source>
-        <translation>无预览</translation>
+        <source>Models, projects or images to open.</source>
+        <translation>要打开的模型、项目或图像。</translation>
     </message>
 </context>
 <context>
-    <name>protext::ShortcutsDialog</name>
+    <name>protext::PanelAction</name>
     <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation>命令</translation>
-    </message>
-    <message>
-        <source>Shortcut</source>
-        <translation>快捷键</translation>
-    </message>
-</context>
-<context>
-    <name>protext::QuickGuideDialog</name>
-    <message>
-        <source>Quick Guide</source>
-        <translation>快速指南</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Compare four ways of turning class names into a classifier&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Template&lt;/b&gt;: one sentence per class, &quot;a photo of a {class}.&quot;&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ensemble&lt;/b&gt;: the mean of CLIP&apos;s 80 sentence templates.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Descriptions&lt;/b&gt;: the mean of LLM-written descriptions of each class (CuPL); every class needs some.&lt;/li&gt;&lt;li&gt;&lt;b&gt;ProText&lt;/b&gt;: prompts learned from the descriptions alone, then used for any class list.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Try it&lt;/h3&gt;&lt;p&gt;Drop images or a folder on the window. Each image gets four charts of the most likely classes; a green tick marks the true class when the image sits in a folder named after it, and a method that disagrees with the others is flagged.&lt;/p&gt;&lt;h3&gt;Train&lt;/h3&gt;&lt;p&gt;Edit the classes and their descriptions in the Classes panel, then press Start training. The loss falls as the prompts learn; when the run ends, its prompts become the ProText method. Runs can be stopped and resumed.&lt;/p&gt;&lt;h3&gt;Evaluate&lt;/h3&gt;&lt;p&gt;In the Evaluate tab, choose a folder with one sub-folder of images per class: each method&apos;s accuracy, per-class results and confusion matrix appear, and Export writes the same report as &lt;tt&gt;protext eval&lt;/tt&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;比较把类别名变成分类器的四种方法&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;单一模板&lt;/b&gt;：每个类别一句话，&quot;a photo of a {class}.&quot;&lt;/li&gt;&lt;li&gt;&lt;b&gt;模板集成&lt;/b&gt;：CLIP 的 80 个句子模板的平均。&lt;/li&gt;&lt;li&gt;&lt;b&gt;描述&lt;/b&gt;：大语言模型为每个类别写的描述的平均（CuPL）；每个类别都需要描述。&lt;/li&gt;&lt;li&gt;&lt;b&gt;ProText&lt;/b&gt;：只从描述学到的提示，之后可用于任何类别列表。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;试一试&lt;/h3&gt;&lt;p&gt;把图像或文件夹拖到窗口上。每张图像得到四张最可能类别的图表；图像位于以类别命名的文件夹中时，绿色对勾标出真实类别，与其他方法意见不同的方法会被标出。&lt;/p&gt;&lt;h3&gt;训练&lt;/h3&gt;&lt;p&gt;在“类别”面板中编辑类别及其描述，然后点击“开始训练”。提示学习时损失下降；训练结束后，其提示成为 ProText 方法。训练可以停止并继续。&lt;/p&gt;&lt;h3&gt;评估&lt;/h3&gt;&lt;p&gt;在“评估”标签页中选择一个每个类别一个子文件夹的图像文件夹：显示每种方法的准确率、各类别结果和混淆矩阵，“导出”写出与 &lt;tt&gt;protext eval&lt;/tt&gt; 相同的报告。&lt;/p&gt;</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 </TS>

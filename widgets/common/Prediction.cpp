@@ -29,4 +29,19 @@ QVector<MethodPrediction> predictTopK(const ClassifierSet& set, const QVector<fl
   return out;
 }
 
+QVector<MethodPrediction> predictTopKWithNotes(const ClassifierSet& set, const QVector<float>& embedding, int k) {
+  const QVector<MethodPrediction> built = predictTopK(set, embedding, k);
+  QVector<MethodPrediction> out;
+  const QStringList order{QStringLiteral("template"), QStringLiteral("ensemble"), QStringLiteral("descriptions"),
+                          QStringLiteral("protext")};
+  for (const QString& method : order) {
+    for (const MethodPrediction& m : built)
+      if (m.method == method) out << m;
+    if (set.unavailable.contains(method)) out << MethodPrediction{method, {}, {}, set.unavailable.value(method)};
+  }
+  for (const MethodPrediction& m : built)
+    if (!order.contains(m.method)) out << m;
+  return out;
+}
+
 }  // namespace protext

@@ -12,5 +12,8 @@ namespace protext {
 QVector<double> classProbabilities(const ClassifierSet& set, const QString& method, const QVector<float>& embedding);
 // Top-k per method, in the set's method order; MethodPrediction::method is the method id.
 QVector<MethodPrediction> predictTopK(const ClassifierSet& set, const QVector<float>& embedding, int k);
+// predictTopK with a note-only entry for each of the set's unavailable methods, in the
+// methods' usual order (template, ensemble, descriptions, protext): what the charts show.
+QVector<MethodPrediction> predictTopKWithNotes(const ClassifierSet& set, const QVector<float>& embedding, int k);
 
 }  // namespace protext

@@ -78,7 +78,8 @@ bool Translations::install(QCoreApplication* app, const QString& language) {
   if (resolved.isEmpty()) return false;
   removeInstalled(app);
   currentLanguage() = QStringLiteral("en");
-  if (resolved == QLatin1String("en")) return true;
+  // English is the source text; its catalogue only supplies the singular of "%n classes".
+  if (resolved == QLatin1String("en")) return installFile(app, QStringLiteral(":/i18n/protext_en.qm"));
 
   if (!installFile(app, QStringLiteral(":/i18n/protext_%1.qm").arg(resolved))) return false;
   const QString qtCatalogue = QDir(QLibraryInfo::path(QLibraryInfo::TranslationsPath))

@@ -32,6 +32,9 @@ struct ClassifierSet {
   int dim = 0;
   double logitMultiplier = 100.0;         // core's logit_multiplier(): applied to cosines
   QStringList notes;                      // why a method is missing (e.g. classes without descriptions)
+  // Methods that could not run for this class list, with what to do about it in a user's
+  // words; their charts stay on screen with this text. Not "protext" before training.
+  QMap<QString, QString> unavailable;
   int generation = 0;                     // which setClasses() request this answers
 };
 

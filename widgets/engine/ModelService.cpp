@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMetaObject>
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -179,6 +180,26 @@ void ModelService::setClasses(const QStringList& classes, const QMap<QString, QS
 
 namespace {
 
+// What the Descriptions chart says in place of bars when core skipped the method: which
+// classes lack descriptions (the first few by name) and where to add them.
+QString missingDescriptionsNote(const QStringList& classes, const QMap<QString, QStringList>& descriptions) {
+  QStringList missing;
+  for (const QString& c : classes)
+    if (descriptions.value(c).isEmpty()) missing << c;
+  if (missing.size() == classes.size())
+    return ModelService::tr("No class has descriptions yet. Type them in the Classes panel, or import a "
+                            "descriptions file (Edit → Import Descriptions…).");
+  constexpr int kNamed = 5;
+  QStringList named;
+  for (int i = 0; i < std::min<int>(kNamed, missing.size()); ++i) named << QStringLiteral("'%1'").arg(missing[i]);
+  QString list = named.join(QStringLiteral(", "));
+  if (missing.size() > kNamed) list = ModelService::tr("%1 and %n more", nullptr, int(missing.size()) - kNamed).arg(list);
+  return ModelService::tr("Not shown: %n classes without descriptions (%1). Add descriptions for them in the "
+                          "Classes panel to compare this method.",
+                          nullptr, int(missing.size()))
+      .arg(list);
+}
+
 // The app's class list and descriptions as core's method inputs.
 ClassifierSet build_classifiers(ModelService::State& state, ClipModel& clip, const QStringList& classes,
                                 const QMap<QString, QStringList>& descriptions, const QString& text_template) {
@@ -206,6 +227,7 @@ ClassifierSet build_classifiers(ModelService::State& state, ClipModel& clip, con
     set.notes << QString::fromStdString("the " + method_name(Method::Descriptions) +
                                         " method is skipped: no class has descriptions");
   for (const auto& note : built.notes) set.notes << QString::fromStdString(note);
+  if (!set.methods.contains(QStringLiteral("descriptions"))) set.unavailable[QStringLiteral("descriptions")] = missingDescriptionsNote(classes, descriptions);
   return set;
 }
 

@@ -23,7 +23,7 @@ AddClasses::AddClasses(ClassListModel* model, int row, const QVector<ClassEntry>
     : QUndoCommand(parent), model_(model), row_(row), entries_(entries) {
   if (row_ < 0 || row_ > model->count()) row_ = model->count();
   setText(entries_.size() == 1 ? tr("Add class '%1'").arg(entries_.first().name)
-                               : tr("Add %1 classes").arg(entries_.size()));
+                               : tr("Add %n classes", nullptr, int(entries_.size())));
 }
 
 void AddClasses::redo() {
@@ -42,7 +42,7 @@ RemoveClasses::RemoveClasses(ClassListModel* model, QList<int> rows, QUndoComman
     entries_ << model->entry(row);
   }
   setText(entries_.size() == 1 ? tr("Remove class '%1'").arg(entries_.first().name)
-                               : tr("Remove %1 classes").arg(entries_.size()));
+                               : tr("Remove %n classes", nullptr, int(entries_.size())));
 }
 
 void RemoveClasses::redo() {
@@ -95,7 +95,7 @@ MoveClass::MoveClass(ClassListModel* model, QList<int> rows, int before, QUndoCo
   inverse_.resize(n);
   for (int newRow = 0; newRow < n; ++newRow) inverse_[order_[newRow]] = newRow;
   setText(moving.size() == 1 ? tr("Move class '%1'").arg(model->entry(moving.first()).name)
-                             : tr("Move %1 classes").arg(moving.size()));
+                             : tr("Move %n classes", nullptr, int(moving.size())));
 }
 
 bool MoveClass::isIdentity() const {

@@ -380,9 +380,8 @@ int ClassListEditor::pasteLines(const QString& text) {
   view_->selectionModel()->setCurrentIndex(last, QItemSelectionModel::NoUpdate);
   view_->scrollTo(last);
   emit statusMessage(skipped.isEmpty()
-                         ? tr("Added %1 classes.").arg(added)
-                         : tr("Added %1 classes; skipped %2 already in the list: %3.")
-                               .arg(added)
+                         ? tr("Added %n classes.", nullptr, added)
+                         : tr("Added %n classes; skipped %1 already in the list: %2.", nullptr, added)
                                .arg(skipped.size())
                                .arg(skipped.join(QStringLiteral(", "))));
   return added;
@@ -453,7 +452,7 @@ void ClassListEditor::updateCounts() {
     return;
   }
   const int without = model_->classesWithoutDescriptions();
-  const QString classes = n == 1 ? tr("1 class") : tr("%1 classes").arg(n);
+  const QString classes = tr("%n classes", nullptr, n);
   const QString described = without == 0 ? tr("all with descriptions")
                                           : tr("%1 without descriptions").arg(without);
   QString text = tr("%1, %2").arg(classes, described);

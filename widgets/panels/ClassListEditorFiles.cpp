@@ -47,18 +47,16 @@ bool ClassListEditor::importClasses(const QString& path) {
   const int replaced = model_->count();
   if (replaced > 0 && interactive_ &&
       QMessageBox::question(this, tr("Import classes"),
-                            tr("Replace the %1 classes in the list with those in '%2'? Undo brings them back.")
-                                .arg(replaced)
+                            tr("Replace the %n classes in the list with those in '%1'? Undo brings them back.", nullptr, replaced)
                                 .arg(shortName(path)),
                             QMessageBox::Yes | QMessageBox::Cancel) != QMessageBox::Yes)
     return false;
   model_->replaceAll(entries, tr("Import classes from '%1'").arg(shortName(path)));
   search_->clear();
-  QString news = replaced > 0 ? tr("Imported %1 classes from '%2' in place of %3.")
-                                    .arg(entries.size())
+  QString news = replaced > 0 ? tr("Imported %n classes from '%1' in place of %2.", nullptr, int(entries.size()))
                                     .arg(shortName(path))
                                     .arg(replaced)
-                              : tr("Imported %1 classes from '%2'.").arg(entries.size()).arg(shortName(path));
+                              : tr("Imported %n classes from '%1'.", nullptr, int(entries.size())).arg(shortName(path));
   // What the reader merged or dropped, in the words the protext CLI prints as warnings.
   for (const QString& warning : file.warnings) news = tr("%1 Note: %2.").arg(news, warning);
   emit statusMessage(news);
@@ -76,7 +74,7 @@ bool ClassListEditor::exportClasses(const QString& path) {
     showError(error);
     return false;
   }
-  emit statusMessage(tr("Saved %1 classes to '%2'.").arg(model_->count()).arg(shortName(path)));
+  emit statusMessage(tr("Saved %n classes to '%1'.", nullptr, model_->count()).arg(shortName(path)));
   return true;
 }
 
@@ -143,8 +141,7 @@ bool ClassListEditor::exportDescriptions(const QString& path) {
     showError(error);
     return false;
   }
-  emit statusMessage(tr("Saved descriptions of %1 classes to '%2'.")
-                         .arg(model_->count())
+  emit statusMessage(tr("Saved descriptions of %n classes to '%1'.", nullptr, model_->count())
                          .arg(shortName(path)));
   return true;
 }

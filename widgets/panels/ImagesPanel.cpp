@@ -458,7 +458,7 @@ void ImagesPanel::updatePredictions() {
                    .arg(classifiers_.dim);
       failed = true;
     } else {
-      predictions_ = predictTopK(classifiers_, image.embedding, top_k_->value());
+      predictions_ = predictTopKWithNotes(classifiers_, image.embedding, top_k_->value());
     }
   }
   comparison_->setTopK(top_k_->value());

@@ -257,7 +257,7 @@ void EvaluationView::updateHeader() {
   if (!result_.skippedFiles.isEmpty())
     text += QStringLiteral(" · <span style=\"color:%1;\">%2</span>")
                 .arg(MethodStyle::warningColor().name(),
-                     tr("%n file(s) skipped", nullptr, result_.skippedFiles.size()));
+                     tr("%n files skipped", nullptr, result_.skippedFiles.size()));
   header_->setText(text);
   QStringList shown = result_.skippedFiles.mid(0, 20);
   if (result_.skippedFiles.size() > 20) shown << tr("… and %1 more").arg(result_.skippedFiles.size() - 20);

@@ -92,6 +92,10 @@ QLabel* MethodComparisonView::titleLabel(int method) const {
   return method >= 0 && method < columns_.size() ? columns_[method].title : nullptr;
 }
 
+QLabel* MethodComparisonView::noteLabel(int method) const {
+  return method >= 0 && method < columns_.size() ? columns_[method].note : nullptr;
+}
+
 void MethodComparisonView::setPredictions(const QVector<MethodPrediction>& predictions, const QString& trueClass) {
   predictions_ = predictions;
   true_class_ = trueClass;
@@ -153,11 +157,18 @@ void MethodComparisonView::rebuild() {
       column.plot->xAxis2->setVisible(false);
       column.plot->yAxis2->setVisible(false);
       column.plot->axisRect()->setMinimumMargins(QMargins(0, 4, 22, 0));  // room for the "100%" tick
+      column.note = new QLabel(column.box);
+      column.note->setWordWrap(true);
+      column.note->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+      column.note->setStyleSheet(QStringLiteral("color: #6e6e6e;"));
+      column.note->setMinimumSize(kCardMinWidth - 12, kPlotMinHeight);
+      column.note->hide();
       auto* layout = new QVBoxLayout(column.box);
       layout->setContentsMargins(8, 6, 4, 4);
       layout->setSpacing(2);
       layout->addWidget(column.title);
       layout->addWidget(column.plot, 1);
+      layout->addWidget(column.note, 1);
       columns_.push_back(column);
     }
     per_row_ = 0;
@@ -186,6 +197,10 @@ void MethodComparisonView::resizeEvent(QResizeEvent* event) {
 void MethodComparisonView::fillChart(int index) {
   const MethodPrediction& prediction = predictions_[index];
   QCustomPlot* chart = columns_[index].plot;
+  const bool noted = !prediction.note.isEmpty() && prediction.labels.isEmpty();
+  columns_[index].note->setText(prediction.note);
+  columns_[index].note->setVisible(noted);
+  chart->setVisible(!noted);
   chart->clearPlottables();
   chart->clearItems();
   const int k = std::min<int>({top_k_, int(prediction.labels.size()), int(prediction.probabilities.size())});
@@ -272,7 +287,9 @@ void MethodComparisonView::updateTitle(int index) {
                 .arg(MethodStyle::warningColor().name(), tr("disagrees").toHtmlEscaped());
   QString detail;
   const QString top = topLabel(index);
-  if (top.isEmpty()) {
+  if (top.isEmpty() && !prediction.note.isEmpty()) {
+    detail = QStringLiteral("<span style=\"color:%1;\">%2</span>").arg(kMuted.name(), tr("not available").toHtmlEscaped());
+  } else if (top.isEmpty()) {
     detail = QStringLiteral("<span style=\"color:%1;\">%2</span>").arg(kMuted.name(), tr("no prediction"));
   } else if (isCorrect(index)) {
     detail = QStringLiteral("<span style=\"color:%1;\">&#10003; %2</span>")
@@ -287,7 +304,8 @@ void MethodComparisonView::updateTitle(int index) {
   }
   QLabel* title = columns_[index].title;
   title->setText(html + QStringLiteral("<br>") + detail);
-  QString tip = disagrees ? tr("%1 picks %2 where most methods pick %3").arg(MethodStyle::label(prediction.method), top, consensus_)
+  QString tip = !prediction.note.isEmpty() && top.isEmpty() ? prediction.note
+              : disagrees ? tr("%1 picks %2 where most methods pick %3").arg(MethodStyle::label(prediction.method), top, consensus_)
                           : tr("%1's most probable classes for this image").arg(MethodStyle::label(prediction.method));
   title->setToolTip(tip);
 }

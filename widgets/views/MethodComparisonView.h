@@ -18,6 +18,9 @@ struct MethodPrediction {
   QString method;  // core's method id; MethodStyle gives its label and colour
   QStringList labels;
   QVector<double> probabilities;
+  // Set for a method that could not run for this class list (labels empty): the card keeps
+  // its place and says why instead of drawing bars.
+  QString note;
 };
 
 // Side-by-side horizontal bar charts of each method's top-k classes for one image, with the
@@ -40,6 +43,7 @@ class MethodComparisonView : public QWidget {
   QCustomPlot* plot(int method) const;
   int chartsPerRow() const { return per_row_; }
   QLabel* titleLabel(int method) const;
+  QLabel* noteLabel(int method) const;  // shown in place of the chart for a method with a note
   QString trueClass() const { return true_class_; }
 
  public slots:
@@ -55,6 +59,7 @@ class MethodComparisonView : public QWidget {
     QWidget* box = nullptr;
     QLabel* title = nullptr;
     QCustomPlot* plot = nullptr;
+    QLabel* note = nullptr;
   };
   void rebuild();
   void arrange();

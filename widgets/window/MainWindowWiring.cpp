@@ -99,7 +99,7 @@ void MainWindow::wireServices() {
   connect(evaluatePanel_, &EvaluatePanel::statusMessage, this, show);
   connect(evaluatePanel_->evaluationView(), &EvaluationView::exported, this, [this](const QStringList& paths) {
     if (paths.isEmpty()) return;
-    statusBar()->showMessage(tr("Exported %n file(s) to %1", nullptr, int(paths.size()))
+    statusBar()->showMessage(tr("Exported %n files to %1", nullptr, int(paths.size()))
                                  .arg(QDir::toNativeSeparators(QFileInfo(paths.first()).absolutePath())),
                              8000);
   });

@@ -196,7 +196,7 @@ void PreferencesDialog::retranslate() {
   updateCacheSize();
 
   threadsLabel_->setText(tr("CPU &threads:"));
-  threadsSpin_->setToolTip(tr("Threads for work on the CPU; this computer has %n logical core(s)", nullptr,
+  threadsSpin_->setToolTip(tr("Threads for work on the CPU; this computer has %n logical cores", nullptr,
                               StudioSettings::defaultThreads()));
 
   openMiniModelCheck_->setText(tr("&Open the built-in mini model at start"));

@@ -50,6 +50,7 @@ class MethodComparisonViewTest : public QObject {
   void titleSaysWhenTopOneIsTheTrueClass();
   void topKLimitsTheBarsShown();
   void emptyViewInvitesADrop();
+  void aMethodWithANoteKeepsItsCardAndSaysWhy();
 };
 
 void MethodComparisonViewTest::shownProbabilitiesEqualTheInput() {
@@ -138,6 +139,26 @@ void MethodComparisonViewTest::emptyViewInvitesADrop() {
   QCOMPARE(view.methodCount(), 0);
   QVERIFY(!view.plot(0));
   QCOMPARE(stack->currentWidget(), shown);
+}
+
+void MethodComparisonViewTest::aMethodWithANoteKeepsItsCardAndSaysWhy() {
+  QVector<MethodPrediction> methods = fourMethods();
+  methods[2] = {QStringLiteral("descriptions"), {}, {}, QStringLiteral("No descriptions for 'lynx'.")};
+  MethodComparisonView view;
+  view.resize(900, 400);
+  view.show();
+  view.setPredictions(methods);
+  QCOMPARE(view.methodCount(), 4);
+  QVERIFY(view.noteLabel(2)->isVisible());
+  QCOMPARE(view.noteLabel(2)->text(), QStringLiteral("No descriptions for 'lynx'."));
+  QVERIFY(!view.plot(2)->isVisible());
+  QVERIFY(view.titleLabel(2)->text().contains(QStringLiteral("not available")));
+  QCOMPARE(view.titleLabel(2)->toolTip(), QStringLiteral("No descriptions for 'lynx'."));
+  // A note is no vote: the other three agree and nobody is flagged.
+  for (int m = 0; m < 4; ++m) QVERIFY(!view.isDisagreeing(m));
+  view.setPredictions(fourMethods());
+  QVERIFY(!view.noteLabel(2)->isVisible());
+  QVERIFY(view.plot(2)->isVisible());
 }
 
 PROTEXT_TEST_SUITE(MethodComparisonViewTest)

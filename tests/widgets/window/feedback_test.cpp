@@ -48,7 +48,7 @@ class FeedbackTest : public QObject {
     emit window_->evaluatePanel()->evaluationView()->exported(
         {home_.filePath("report.json"), home_.filePath("report-template-confusion.csv")});
     const QString message = window_->statusBar()->currentMessage();
-    QVERIFY2(message.startsWith("Exported 2 file(s) to ") && message.endsWith(home_.path()), qPrintable(message));
+    QVERIFY2(message.startsWith("Exported 2 files to ") && message.endsWith(home_.path()), qPrintable(message));
   }
 };
 

@@ -159,6 +159,28 @@ class StudioWindowTest : public QObject {
         QVERIFY(std::abs(images()->currentPredictions()[m].probabilities[i] - before[m].probabilities[i]) < 1e-9);
   }
 
+  void aClassWithoutDescriptionsKeepsTheDescriptionsChartWithANoteNamingIt() {
+    window_->classModel()->addClasses({QStringLiteral("zorbling")});
+    QTRY_COMPARE_WITH_TIMEOUT(window_->classifiers().classes.size(), 49, 60000);
+    QVERIFY(!window_->classifiers().methods.contains("descriptions"));
+    MethodComparisonView* view = images()->comparisonView();
+    QTRY_COMPARE(view->methodCount(), 3);
+    QCOMPARE(images()->currentPredictions()[2].method, QStringLiteral("descriptions"));
+    QLabel* note = view->noteLabel(2);
+    QVERIFY(note->isVisible());
+    QVERIFY(!view->plot(2)->isVisible());
+    QVERIFY2(note->text().contains("1 class without descriptions") && note->text().contains("'zorbling'"),
+             qPrintable(note->text()));
+    QVERIFY(view->titleLabel(2)->text().contains("not available"));
+    // The methods that did run are unchanged by the note beside them.
+    QVERIFY(view->plot(0)->isVisible());
+    QCOMPARE(view->shownProbabilities(0), images()->currentPredictions()[0].probabilities);
+    window_->undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(window_->classifiers().methods.contains("descriptions"), 60000);
+    QTRY_VERIFY(!view->noteLabel(2)->isVisible());
+    QVERIFY(view->plot(2)->isVisible());
+  }
+
   void trainingPlotsLossKeepsTheWindowResponsiveAndStopsWithinASecond() {
     TrainingPanel* panel = window_->trainingPanel();
     TrainConfig s = panel->settings();

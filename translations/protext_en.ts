@@ -1,0 +1,226 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AddClasses</name>
+    <message numerus="yes">
+        <source>Add %n classes</source>
+        <translation>
+            <numerusform>Add %n class</numerusform>
+            <numerusform>Add %n classes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::ClassListEditor</name>
+    <message numerus="yes">
+        <source>Added %n classes.</source>
+        <translation>
+            <numerusform>Added %n class.</numerusform>
+            <numerusform>Added %n classes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n classes; skipped %1 already in the list: %2.</source>
+        <translation>
+            <numerusform>Added %n class; skipped %1 already in the list: %2.</numerusform>
+            <numerusform>Added %n classes; skipped %1 already in the list: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n classes</source>
+        <translation>
+            <numerusform>%n class</numerusform>
+            <numerusform>%n classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the %n classes in the list with those in &apos;%1&apos;? Undo brings them back.</source>
+        <translation>
+            <numerusform>Replace the %n class in the list with those in &apos;%1&apos;? Undo brings them back.</numerusform>
+            <numerusform>Replace the %n classes in the list with those in &apos;%1&apos;? Undo brings them back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n classes from &apos;%1&apos; in place of %2.</source>
+        <translation>
+            <numerusform>Imported %n class from &apos;%1&apos; in place of %2.</numerusform>
+            <numerusform>Imported %n classes from &apos;%1&apos; in place of %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n classes from &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>Imported %n class from &apos;%1&apos;.</numerusform>
+            <numerusform>Imported %n classes from &apos;%1&apos;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n classes to &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>Saved %n class to &apos;%1&apos;.</numerusform>
+            <numerusform>Saved %n classes to &apos;%1&apos;.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved descriptions of %n classes to &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>Saved descriptions of %n class to &apos;%1&apos;.</numerusform>
+            <numerusform>Saved descriptions of %n classes to &apos;%1&apos;.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::EvaluatePanel</name>
+    <message numerus="yes">
+        <source>Finished: %n images</source>
+        <translation>
+            <numerusform>Finished: %n image</numerusform>
+            <numerusform>Finished: %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n images in %1</source>
+        <translation>
+            <numerusform>Finished: %n image in %1</numerusform>
+            <numerusform>Finished: %n images in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files skipped</source>
+        <translation>
+            <numerusform>%n file skipped</numerusform>
+            <numerusform>%n files skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::EvaluationView</name>
+    <message numerus="yes">
+        <source>%n files skipped</source>
+        <translation>
+            <numerusform>%n file skipped</numerusform>
+            <numerusform>%n files skipped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::ImagesPanel</name>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Images added: %n</source>
+        <translation>
+            <numerusform>Images added: %n</numerusform>
+            <numerusform>Images added: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n encoding</source>
+        <translation>
+            <numerusform>%n encoding</numerusform>
+            <numerusform>%n encoding</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:%1&apos;&gt;%n failed&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:%1&apos;&gt;%n failed&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:%1&apos;&gt;%n failed&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::MainWindow</name>
+    <message numerus="yes">
+        <source>Exported %n files to %1</source>
+        <translation>
+            <numerusform>Exported %n file to %1</numerusform>
+            <numerusform>Exported %n files to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::MethodComparisonView</name>
+    <message numerus="yes">
+        <source>%1: the %n most probable classes</source>
+        <translation>
+            <numerusform>%1: the %n most probable class</numerusform>
+            <numerusform>%1: the %n most probable classes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::ModelService</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not shown: %n classes without descriptions (%1). Add descriptions for them in the Classes panel to compare this method.</source>
+        <translation>
+            <numerusform>Not shown: %n class without descriptions (%1). Add descriptions for them in the Classes panel to compare this method.</numerusform>
+            <numerusform>Not shown: %n classes without descriptions (%1). Add descriptions for them in the Classes panel to compare this method.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoveClass</name>
+    <message numerus="yes">
+        <source>Move %n classes</source>
+        <translation>
+            <numerusform>Move %n class</numerusform>
+            <numerusform>Move %n classes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::PreferencesDialog</name>
+    <message numerus="yes">
+        <source>Threads for work on the CPU; this computer has %n logical cores</source>
+        <translation>
+            <numerusform>Threads for work on the CPU; this computer has %n logical core</numerusform>
+            <numerusform>Threads for work on the CPU; this computer has %n logical cores</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemoveClasses</name>
+    <message numerus="yes">
+        <source>Remove %n classes</source>
+        <translation>
+            <numerusform>Remove %n class</numerusform>
+            <numerusform>Remove %n classes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
