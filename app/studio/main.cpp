@@ -29,7 +29,9 @@ int main(int argc, char** argv) {
   parser.addPositionalArgument("paths", QApplication::translate("main", "Models, projects or images to open."), "[paths...]");
   parser.process(app);
 
-  protext::MainWindow window;
+  protext::MainWindow::Options options;
+  options.examplesOnFirstStart = parser.positionalArguments().isEmpty();  // paths given: the user knows what to open
+  protext::MainWindow window(options);
   // First start, or a saved geometry from a larger screen: within this screen, centred.
   const QRect screen = window.screen()->availableGeometry();
   if (!settings.hasWindowGeometry() || !screen.contains(window.geometry())) window.placeOnScreen(screen);

@@ -2,6 +2,8 @@
 
 #include <torch/script.h>
 
+#include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -18,6 +20,40 @@ namespace {
 
 // Entries OpenAI's archives carry beside the weights; build_model drops them too.
 const std::set<std::string> kOpenAiScalars = {"input_resolution", "context_length", "vocab_size"};
+
+// A safetensors file starts with its header's length (8 bytes, little-endian) and the
+// header's opening brace. Anything else gets a message in a user's words rather than the
+// reader's complaint about a header length of 8675433094835085347 bytes.
+bool starts_like_safetensors(const std::string& path, std::uintmax_t size) {
+  std::ifstream in(path, std::ios::binary);
+  unsigned char head[9] = {};
+  if (!in.read(reinterpret_cast<char*>(head), sizeof head)) return false;
+  std::uint64_t length = 0;
+  for (int i = 7; i >= 0; --i) length = (length << 8) | head[i];
+  return head[8] == '{' && length >= 2 && length <= size - 8;
+}
+
+// The file's first bytes as a person would recognise them: text as text, else in hex.
+std::string first_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[16] = {};
+  in.read(head, sizeof head);
+  const auto n = static_cast<size_t>(in.gcount());
+  bool text = n > 0;
+  for (size_t i = 0; i < n; ++i) text = text && (std::isprint(static_cast<unsigned char>(head[i])) || head[i] == '\n');
+  if (text) {
+    std::string shown(head, n);
+    for (char& c : shown) c = c == '\n' ? ' ' : c;
+    return "\"" + shown + (n == sizeof head ? "…" : "") + "\"";
+  }
+  static const char* digits = "0123456789abcdef";
+  std::string hex;
+  for (size_t i = 0; i < n && i < 8; ++i) {
+    const auto byte = static_cast<unsigned char>(head[i]);
+    hex += std::string(i ? " " : "") + digits[byte >> 4] + digits[byte & 15];
+  }
+  return "the bytes " + hex;
+}
 
 std::string shape_text(torch::IntArrayRef shape) {
   std::ostringstream out;
@@ -236,6 +272,9 @@ ClipWeights read_clip_weights(const std::string& path) {
     w.format = WeightFormat::OpenAiTorchScript;
     w.tensors = read_torchscript(path);
   } else {
+    if (!starts_like_safetensors(path, fs::file_size(path, ec)))
+      throw Error(path, "not a CLIP checkpoint: expected an OpenAI .pt archive (a zip file) or a .safetensors "
+                        "file, but it begins with " + first_bytes(path));
     w.format = WeightFormat::Safetensors;
     w.tensors = read_safetensors(path);
     for (const auto& name : kOpenAiScalars) w.tensors.erase(name);

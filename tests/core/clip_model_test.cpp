@@ -236,6 +236,30 @@ class ClipModelTest : public QObject {
     QVERIFY_THROWS_EXCEPTION(Error, read_clip_weights(root + "/not-hf"));
   }
 
+  void aFileInNeitherFormatIsNamedNotACheckpointWithWhatItBeginsWith() {
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    const auto message = [](const std::string& path) {
+      try {
+        read_clip_weights(path);
+      } catch (const Error& e) {
+        return std::string(e.what());
+      }
+      return std::string("no error");
+    };
+    std::ofstream(root + "/notes.pt") << "hello, world\n";
+    std::string text = message(root + "/notes.pt");
+    QVERIFY2(text.find("not a CLIP checkpoint: expected an OpenAI .pt archive (a zip file) or a .safetensors file") !=
+                     std::string::npos &&
+                 text.find("begins with \"hello, world \"") != std::string::npos,
+             text.c_str());
+    std::ofstream(root + "/image.safetensors", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    text = message(root + "/image.safetensors");
+    QVERIFY2(text.find("not a CLIP checkpoint") != std::string::npos &&
+                 text.find("the bytes 89 50 4e 47 0d 0a 1a 0a") != std::string::npos,
+             text.c_str());
+  }
+
   void rejectsTruncatedTorchScriptArchive() {
     QTemporaryDir dir;
     make_fixture(dir.path(), shape_config(32, 64, 1, 8, 32, 64, 1, 77), 6);

@@ -63,6 +63,24 @@ void StudioSettings::setRecentModels(const QStringList& paths) {
     settings_->setValue(kRecentModelsKey, paths);
 }
 
+QStringList StudioSettings::recentProjects() const { return settings_->value(kRecentProjectsKey).toStringList(); }
+
+void StudioSettings::addRecentProject(const QString& path) {
+  QStringList paths = recentProjects();
+  paths.removeAll(path);
+  paths.prepend(path);
+  settings_->setValue(kRecentProjectsKey, paths.mid(0, kRecentLimit));
+}
+
+void StudioSettings::removeRecentProject(const QString& path) {
+  QStringList paths = recentProjects();
+  paths.removeAll(path);
+  settings_->setValue(kRecentProjectsKey, paths);
+}
+
+bool StudioSettings::examplesShown() const { return settings_->value(kExamplesShownKey, false).toBool(); }
+void StudioSettings::setExamplesShown() { settings_->setValue(kExamplesShownKey, true); }
+
 QString StudioSettings::lastModelDir() const { return settings_->value(kLastModelDirKey, QDir::homePath()).toString(); }
 void StudioSettings::setLastModelDir(const QString& dir) { settings_->setValue(kLastModelDirKey, dir); }
 

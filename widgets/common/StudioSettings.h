@@ -26,6 +26,8 @@ class StudioSettings {
   static constexpr const char* kOpenMiniModelKey = "startup/openMiniModel";
   static constexpr const char* kRecentModelsKey = "models/recent";    // most recent first
   static constexpr const char* kLastModelDirKey = "models/lastDir";
+  static constexpr const char* kRecentProjectsKey = "projects/recent";  // most recent first
+  static constexpr const char* kExamplesShownKey = "startup/examplesShown";
   static constexpr const char* kGeometryKey = "window/geometry";
   static constexpr const char* kWindowStateKey = "window/state";
   static constexpr const char* kSystemLanguage = "system";
@@ -49,6 +51,14 @@ class StudioSettings {
   void setOpenMiniModel(bool open);
   QStringList recentModels() const;
   void setRecentModels(const QStringList& paths);
+  QStringList recentProjects() const;
+  // Puts `path` first, drops its older entry and keeps the newest `kRecentLimit`.
+  void addRecentProject(const QString& path);
+  void removeRecentProject(const QString& path);
+  static constexpr int kRecentLimit = 8;
+  // The example images are added on the very first start only.
+  bool examplesShown() const;
+  void setExamplesShown();
   QString lastModelDir() const;
   void setLastModelDir(const QString& dir);
   bool hasWindowGeometry() const;

@@ -383,7 +383,11 @@ void ModelPanel::onOpened(const ModelInfo& info) {
 
 void ModelPanel::onOpenFailed(const QString& path, const QString& message) {
   setOpening(false);
-  const QString text = tr("Could not open %1: %2").arg(displayName(path), message);
+  // The core's errors begin with the path; the panel names the file once, by its name.
+  QString reason = message;
+  for (const QString& prefix : {path, QDir::cleanPath(path)})
+    if (reason.startsWith(prefix + QStringLiteral(": "))) reason = reason.mid(prefix.size() + 2);
+  const QString text = tr("Could not open %1: %2").arg(displayName(path), reason);
   error_->setText(text);
   error_->setToolTip(QDir::toNativeSeparators(path));
   error_->show();

@@ -477,6 +477,12 @@ void TrainingPanel::showError(const QString& message) {
   emit errorShown(message);
 }
 
+void TrainingPanel::setPromptsFile(const QString& path) {
+  if (path.isEmpty() || running_) return;
+  checkpoint_ = path;
+  updateState();
+}
+
 bool TrainingPanel::savePromptsTo(const QString& path) {
   if (checkpoint_.isEmpty()) {
     showError(tr("No prompts to save yet: train first"));

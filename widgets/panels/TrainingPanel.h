@@ -88,6 +88,9 @@ class TrainingPanel : public QWidget {
   void stop();
   // Copies the last run's prompts to `path`; false after showing why.
   bool savePromptsTo(const QString& path);
+  // Prompts that came from elsewhere (loaded, imported, a project's) are what Save Prompts
+  // copies from now on.
+  void setPromptsFile(const QString& path);
   void appendLog(const QString& line);
 
   // The service took a run and prepares its data: the panel is running from here on.

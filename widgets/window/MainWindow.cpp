@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -90,6 +91,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
     loadDemoClasses();
     modelPanel_->openPath(ModelService::embeddedModelPath());
   }
+  if (options_.examplesOnFirstStart && !StudioSettings().examplesShown()) {
+    StudioSettings().setExamplesShown();
+    loadExamples();
+  }
 }
 
 MainWindow::~MainWindow() {
@@ -157,6 +162,10 @@ void MainWindow::buildActions() {
   saveProject_ = make(tr("&Save Project"), "project-save", QKeySequence::Save, tr("Save the class list, descriptions, prompts and settings"));
   saveProjectAs_ = make(tr("Save Project &As…"), "project-save", QKeySequence::SaveAs, tr("Save the project under a new name"));
   preferences_ = make(tr("&Preferences…"), "preferences", QKeySequence::Preferences, tr("Language, device and cache settings"));
+  // Most Linux desktops define no key for Preferences; Ctrl+, is the common one.
+  if (preferences_->shortcut().isEmpty()) preferences_->setShortcut(QKeySequence(tr("Ctrl+,")));
+  loadExamples_ = make(tr("Load &Examples"), "", QKeySequence(),
+                       tr("The demo classes, the embedded mini model and its 24 example images"));
   quit_ = make(tr("&Quit"), "", QKeySequence::Quit, tr("Close ProText Studio"));
   undoAction_ = undo_->createUndoAction(this, tr("&Undo"));
   undoAction_->setIcon(QIcon(":/icons/undo.svg"));
@@ -185,6 +194,7 @@ void MainWindow::buildActions() {
     restoreState(defaultState_);
   });
   connect(about_, &QAction::triggered, this, &MainWindow::showAbout);
+  connect(loadExamples_, &QAction::triggered, this, &MainWindow::loadExamples);
   connect(guide_, &QAction::triggered, this, [this] { QuickGuideDialog(this).exec(); });
   connect(shortcuts_, &QAction::triggered, this, [this] { ShortcutsDialog(this).exec(); });
   connect(exportDassl_, &QAction::triggered, this, [this] {
@@ -196,7 +206,12 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addActions({newProject_, openProject_, saveProject_, saveProjectAs_});
+  file->addActions({newProject_, openProject_});
+  recentProjects_ = file->addMenu(tr("Open &Recent Project"));
+  recentProjects_->setObjectName(QStringLiteral("recentProjectsMenu"));
+  connect(recentProjects_, &QMenu::aboutToShow, this, &MainWindow::fillRecentProjects);
+  fillRecentProjects();
+  file->addActions({saveProject_, saveProjectAs_});
   file->addSeparator();
   file->addActions({modelPanel_->openFileAction(), modelPanel_->openFolderAction(), modelPanel_->openEmbeddedAction()});
   file->addSeparator();
@@ -234,7 +249,7 @@ void MainWindow::buildMenus() {
   viewMenu_->addAction(resetLayout_);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addActions({guide_, shortcuts_});
+  help->addActions({guide_, shortcuts_, loadExamples_});
   help->addSeparator();
   help->addAction(about_);
 
@@ -283,6 +298,58 @@ void MainWindow::loadDemoClasses() {
     return;
   }
   classes_->load(contents.entries);
+}
+
+bool MainWindow::loadExamples() {
+  const ClassFileContents demo = ClassFiles::readDescriptions(resourcesDir() + "/demo/descriptions.json");
+  QStringList demoNames;
+  for (const ClassEntry& entry : demo.entries) demoNames << entry.name;
+  if (classes_->classes() != demoNames) {
+    if (!settleUnsavedChanges(tr("The examples come with their own classes, and the class list has unsaved "
+                                 "changes. Save the project first?")))
+      return false;
+    loadDemoClasses();
+  }
+  if (!models_->info().embedded && !modelPanel_->isOpening()) modelPanel_->openPath(ModelService::embeddedModelPath());
+  QStringList images;
+  for (const QFileInfo& file : QDir(resourcesDir() + "/examples").entryInfoList({"*.png"}, QDir::Files, QDir::Name))
+    images << file.absoluteFilePath();
+  images_->addPaths(images);
+  statusBar()->showMessage(tr("Examples: %n images of the mini model's world; pick one to compare the methods.",
+                              nullptr, int(images.size())),
+                           10000);
+  return true;
+}
+
+void MainWindow::fillRecentProjects() {
+  recentProjects_->clear();
+  const QStringList paths = StudioSettings().recentProjects();
+  for (int i = 0; i < paths.size(); ++i) {
+    const QString& path = paths[i];
+    // &1 … &8: the menu's own keys, as in every editor's recent-files list.
+    QAction* action = recentProjects_->addAction(
+        QStringLiteral("&%1  %2  —  %3").arg(i + 1).arg(QFileInfo(path).fileName(),
+                                                        QDir::toNativeSeparators(QFileInfo(path).absolutePath())));
+    action->setData(path);
+    connect(action, &QAction::triggered, this, [this, path] {
+      if (!QFileInfo::exists(path)) {
+        StudioSettings().removeRecentProject(path);
+        showError(tr("Open project"), tr("%1 no longer exists; it is removed from the recent projects.")
+                                          .arg(QDir::toNativeSeparators(path)));
+        return;
+      }
+      openProject(path);
+    });
+  }
+  if (paths.isEmpty()) recentProjects_->addAction(tr("No recent projects"))->setEnabled(false);
+  recentProjects_->addSeparator();
+  QAction* clear = recentProjects_->addAction(tr("&Clear Recent Projects"));
+  clear->setEnabled(!paths.isEmpty());
+  connect(clear, &QAction::triggered, this, [] { StudioSettings().raw().remove(StudioSettings::kRecentProjectsKey); });
+}
+
+void MainWindow::rememberProject(const QString& path) {
+  StudioSettings().addRecentProject(QFileInfo(path).absoluteFilePath());
 }
 
 bool MainWindow::settleUnsavedChanges(const QString& question) {
@@ -334,6 +401,7 @@ bool MainWindow::openProject(const QString& path) {
       pendingPrompts_.clear();
     }
     if (!data.images.isEmpty()) images_->addPaths(data.images);
+    rememberProject(path);
     undo_->setClean();
     updateTitle();
     return true;
@@ -360,6 +428,7 @@ bool MainWindow::saveProject(const QString& path) {
     return false;
   }
   projectPath_ = path;
+  rememberProject(path);
   undo_->setClean();
   updateTitle();
   statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);

@@ -35,6 +35,7 @@ class MainWindow : public QMainWindow {
   struct Options {
     bool openEmbeddedModel = true;  // start on the mini model with the demo classes
     bool interactive = true;        // false: errors go to errorShown() instead of message boxes
+    bool examplesOnFirstStart = false;  // the very first start also shows the example images
   };
   explicit MainWindow(QWidget* parent = nullptr);
   MainWindow(const Options& options, QWidget* parent = nullptr);
@@ -73,6 +74,9 @@ class MainWindow : public QMainWindow {
   bool openProject(const QString& path);
   bool saveProject(const QString& path);
   void loadDemoClasses();
+  // The demo classes, the embedded model and its 24 example images: a newcomer's first
+  // look. Asks first when it would replace unsaved class edits; false if cancelled.
+  bool loadExamples();
   // What a drop on the window does: model files/folders open, .protext projects open,
   // images go to the images panel.
   void openPaths(const QStringList& paths);
@@ -102,6 +106,8 @@ class MainWindow : public QMainWindow {
   void saveProjectDialog(bool saveAs);
   void showPreferences();
   void showAbout();
+  void fillRecentProjects();
+  void rememberProject(const QString& path);
   QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
 
   Options options_;
@@ -135,6 +141,8 @@ class MainWindow : public QMainWindow {
   QAction* guide_ = nullptr;
   QAction* shortcuts_ = nullptr;
   QAction* exportDassl_ = nullptr;
+  QAction* loadExamples_ = nullptr;
+  QMenu* recentProjects_ = nullptr;
   ClassifierSet classifiers_;
   QString projectPath_;
   QString pendingPrompts_;  // a project's prompts, loaded once its model is open

@@ -81,6 +81,7 @@ void MainWindow::wireServices() {
   });
   connect(models_, &ModelService::promptsLoaded, this, [this](const QString& path, const QString& warning, const PromptWords& words) {
     promptsPanel_->setPromptWords(path, words, warning);
+    trainingPanel_->setPromptsFile(path);
     exportDassl_->setEnabled(true);
     statusBar()->showMessage(tr("Prompts loaded: %1").arg(QFileInfo(path).fileName()), 6000);
   });

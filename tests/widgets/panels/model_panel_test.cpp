@@ -109,8 +109,10 @@ void ModelPanelTest::missingPathIsReportedAndNotRecorded() {
   // A file that exists but does not open as a model is not offered again either.
   const QString notAModel = touch("notes.pt");
   panel.openPath(notAModel);
-  panel.onOpenFailed(notAModel, "not a CLIP checkpoint");
+  panel.onOpenFailed(notAModel, notAModel + ": not a CLIP checkpoint: expected …");
   QVERIFY(panel.recentModels().isEmpty());
+  // The file is named once, by its name; the core's path prefix is not repeated.
+  QCOMPARE(errors.last().at(0).toString(), QStringLiteral("Could not open notes.pt: not a CLIP checkpoint: expected …"));
 }
 
 void ModelPanelTest::openingShowsProgressAndDisablesTheOpenActions() {
