@@ -409,9 +409,14 @@ void TrainingPanel::appendLog(const QString& line) {
 void TrainingPanel::onStarted(qint64 steps) {
   steps_ = steps;
   setRunning(true);
-  plot_->clear();
-  // A resumed run goes on from its checkpoint's curve, not from an empty plot.
-  if (resumed_) drawHistory(*resumed_);
+  // A resumed run goes on from its checkpoint's curve, not from an empty plot; a new run
+  // keeps the one before it in grey for comparison.
+  if (resumed_) {
+    plot_->clear();
+    drawHistory(*resumed_);
+  } else {
+    plot_->startNewRun();
+  }
   resumed_.reset();
   progress_->setRange(0, int(qMin<qint64>(steps, std::numeric_limits<int>::max())));
   progress_->setValue(0);

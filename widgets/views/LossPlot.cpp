@@ -3,6 +3,9 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMouseEvent>
+#include <QSlider>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -15,6 +18,9 @@ namespace {
 const QColor kStepColor(78, 121, 167, 110);  // faint: hundreds of noisy steps
 const QColor kEpochColor(31, 64, 110);
 const QColor kRateColor(225, 112, 30);
+const QColor kSmoothColor(78, 121, 167);
+// Earlier runs, newest darkest: grey enough never to be read as the current run.
+const QColor kPreviousColors[] = {QColor(150, 150, 150), QColor(180, 180, 180), QColor(205, 205, 205)};
 
 void styleAxis(QCPAxis* axis) {
   axis->setBasePen(QPen(QColor(120, 120, 120)));
@@ -63,6 +69,11 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
   step_graph_->setPen(QPen(kStepColor, 1.2));
   step_graph_->setAdaptiveSampling(true);
 
+  smooth_graph_ = plot_->addGraph(loss_x, lossAxis());
+  smooth_graph_->setName(tr("Smoothed loss"));
+  smooth_graph_->setPen(QPen(kSmoothColor, 1.8));
+  smooth_graph_->setAdaptiveSampling(true);
+
   epoch_graph_ = plot_->addGraph(loss_x, lossAxis());
   epoch_graph_->setName(tr("Epoch mean"));
   epoch_graph_->setPen(QPen(kEpochColor, 2.5));
@@ -83,6 +94,21 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
                           "visible (Alt+L)"));
   connect(log_box_, &QCheckBox::toggled, this, &LossPlot::setLogScale);
 
+  auto* smoothing_label = new QLabel(tr("&Smoothing"), this);
+  smoothing_slider_ = new QSlider(Qt::Horizontal, this);
+  smoothing_slider_->setObjectName(QStringLiteral("smoothingSlider"));
+  smoothing_slider_->setRange(0, 99);
+  smoothing_slider_->setValue(int(std::lround(smoothing_ * 100)));
+  smoothing_slider_->setMaximumWidth(120);
+  smoothing_slider_->setToolTip(tr("How much the smoothed loss line averages over earlier steps (0: none, "
+                                   "0.99: most), as in TensorBoard"));
+  smoothing_label->setBuddy(smoothing_slider_);
+  connect(smoothing_slider_, &QSlider::valueChanged, this, [this](int value) { setSmoothing(value / 100.0); });
+
+  // Hovering reads out the step under the mouse: the plot's own mouse moves.
+  plot_->setMouseTracking(true);
+  plot_->installEventFilter(this);
+
   summary_ = new QLabel(this);
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   summary_->setToolTip(tr("The most recent training step"));
@@ -93,6 +119,8 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
   // a column of single words.
   auto* bar = new QHBoxLayout;
   bar->setContentsMargins(4, 4, 4, 0);
+  bar->addWidget(smoothing_label);
+  bar->addWidget(smoothing_slider_);
   bar->addStretch(1);
   bar->addWidget(log_box_);
   summary_->setContentsMargins(4, 0, 4, 0);
@@ -112,9 +140,101 @@ QCPAxis* LossPlot::stepAxis() const { return rate_rect_->axis(QCPAxis::atBottom)
 int LossPlot::stepPointCount() const { return step_graph_->dataCount(); }
 int LossPlot::epochPointCount() const { return epoch_graph_->dataCount(); }
 
+QVector<double> LossPlot::smoothed(const QVector<double>& values, double smoothing) {
+  QVector<double> out;
+  out.reserve(values.size());
+  double ema = 0;
+  int n = 0;
+  for (double v : values) {
+    if (!std::isfinite(v)) {
+      out << v;
+      continue;
+    }
+    ema = smoothing * ema + (1 - smoothing) * v;
+    ++n;
+    out << (smoothing > 0 ? ema / (1 - std::pow(smoothing, n)) : v);
+  }
+  return out;
+}
+
+void LossPlot::setSmoothing(double smoothing) {
+  smoothing = std::clamp(smoothing, 0.0, 0.99);
+  const int position = int(std::lround(smoothing * 100));
+  if (smoothing_slider_->value() != position) smoothing_slider_->setValue(position);  // re-enters
+  if (smoothing == smoothing_) return;
+  smoothing_ = smoothing;
+  recomputeSmoothed();
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::recomputeSmoothed() {
+  QVector<double> keys, values;
+  for (auto it = step_graph_->data()->constBegin(); it != step_graph_->data()->constEnd(); ++it) {
+    keys << it->key;
+    values << it->value;
+  }
+  smooth_graph_->setData(keys, smoothed(values, smoothing_), true);
+  ema_ = 0;
+  ema_count_ = 0;
+  for (double v : values)
+    if (std::isfinite(v)) {
+      ema_ = smoothing_ * ema_ + (1 - smoothing_) * v;
+      ++ema_count_;
+    }
+}
+
+QString LossPlot::readoutAt(double step) const {
+  const auto data = step_graph_->data();
+  if (data->isEmpty()) return {};
+  auto it = data->findBegin(step, true);  // the point at or left of `step`
+  if (it == data->constEnd()) it = data->constEnd() - 1;
+  auto next = it + 1;
+  if (next != data->constEnd() && std::abs(next->key - step) < std::abs(it->key - step)) it = next;
+  const int index = int(it - data->constBegin());
+  QString text = tr("Step %1 · loss %2").arg(it->key).arg(it->value, 0, 'f', 4);
+  if (smoothing_ > 0 && index < smooth_graph_->dataCount())
+    text += tr(" · smoothed %1").arg(smooth_graph_->data()->at(index)->value, 0, 'f', 4);
+  if (index < rate_graph_->dataCount() && std::isfinite(rate_graph_->data()->at(index)->value))
+    text += tr(" · learning rate %1").arg(QString::number(rate_graph_->data()->at(index)->value, 'g', 3));
+  int epoch = 1;
+  for (auto e = epoch_graph_->data()->constBegin(); e != epoch_graph_->data()->constEnd(); ++e)
+    if (e->key < it->key) ++epoch;
+  if (epoch_graph_->dataCount() > 0) text += tr(" · epoch %1").arg(epoch);
+  return text;
+}
+
+bool LossPlot::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == plot_ && event->type() == QEvent::MouseMove) {
+    const auto* move = static_cast<QMouseEvent*>(event);
+    const QPointF at = move->position();
+    const bool inside = loss_rect_->rect().contains(at.toPoint()) || rate_rect_->rect().contains(at.toPoint());
+    const QString text = inside ? readoutAt(stepAxis()->pixelToCoord(at.x())) : QString();
+    if (text.isEmpty())
+      QToolTip::hideText();
+    else
+      QToolTip::showText(move->globalPosition().toPoint(), text, plot_);
+  } else if (watched == plot_ && event->type() == QEvent::Leave) {
+    QToolTip::hideText();
+  }
+  return QWidget::eventFilter(watched, event);
+}
+
+void LossPlot::updateEpochMarkers() {
+  const bool few = epoch_graph_->dataCount() <= kMaxEpochMarkers;
+  epoch_graph_->setScatterStyle(few ? QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(kEpochColor, 1.5), Qt::white, 7)
+                                    : QCPScatterStyle(QCPScatterStyle::ssNone));
+}
+
 void LossPlot::addStep(int step, double loss, double lr) {
   step_graph_->addData(step, loss);
   rate_graph_->addData(step, lr);
+  if (std::isfinite(loss)) {
+    ema_ = smoothing_ * ema_ + (1 - smoothing_) * loss;
+    ++ema_count_;
+    smooth_graph_->addData(step, smoothing_ > 0 ? ema_ / (1 - std::pow(smoothing_, ema_count_)) : loss);
+  } else {
+    smooth_graph_->addData(step, loss);
+  }
   if (std::isfinite(loss)) {
     loss_min_ = has_loss_ ? std::min(loss_min_, loss) : loss;
     loss_max_ = has_loss_ ? std::max(loss_max_, loss) : loss;
@@ -143,13 +263,54 @@ void LossPlot::addEpoch(int epoch, int lastStep, double meanLoss) {
   last_step_ = std::max(last_step_, lastStep);
   last_epoch_ = epoch;
   last_epoch_mean_ = meanLoss;
+  updateEpochMarkers();
   rescaleSteps();
   rescaleLoss();
   updateSummary();
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void LossPlot::startNewRun() {
+  if (step_graph_->dataCount() > 0) {
+    auto* earlier = plot_->addGraph(step_graph_->keyAxis(), lossAxis());
+    // A copy: setData(container) would share the current run's points, which are cleared next.
+    earlier->setData(QSharedPointer<QCPGraphDataContainer>::create(*smooth_graph_->data()));
+    earlier->setAdaptiveSampling(true);
+    previous_ << earlier;
+    if (previous_.size() > kKeptRuns) plot_->removeGraph(previous_.takeFirst());
+    // Behind the current run's lines, named by age in the legend.
+    for (int i = 0; i < previous_.size(); ++i) {
+      const int age = int(previous_.size()) - i;  // 1: the run just before this one
+      previous_[i]->setPen(QPen(kPreviousColors[age - 1], 1.4));
+      previous_[i]->setName(age == 1 ? tr("Previous run") : tr("Run before that (%1)").arg(age));
+      previous_[i]->setLayer(QStringLiteral("grid"));
+    }
+    if (has_loss_) {
+      archived_min_ = has_archived_ ? std::min(archived_min_, loss_min_) : loss_min_;
+      archived_max_ = has_archived_ ? std::max(archived_max_, loss_max_) : loss_max_;
+      if (loss_min_positive_ > 0)
+        archived_min_positive_ =
+            archived_min_positive_ > 0 ? std::min(archived_min_positive_, loss_min_positive_) : loss_min_positive_;
+      has_archived_ = true;
+    }
+    archived_last_step_ = std::max(archived_last_step_, last_step_);
+  }
+  clearCurrent();
+}
+
 void LossPlot::clear() {
+  for (QCPGraph* graph : previous_) plot_->removeGraph(graph);
+  previous_.clear();
+  has_archived_ = false;
+  archived_last_step_ = 0;
+  archived_min_ = archived_max_ = archived_min_positive_ = 0;
+  clearCurrent();
+}
+
+void LossPlot::clearCurrent() {
+  smooth_graph_->data()->clear();
+  ema_ = 0;
+  ema_count_ = 0;
   step_graph_->data()->clear();
   epoch_graph_->data()->clear();
   rate_graph_->data()->clear();
@@ -160,6 +321,7 @@ void LossPlot::clear() {
   last_loss_ = last_rate_ = 0;
   last_epoch_ = -1;
   last_epoch_mean_ = 0;
+  updateEpochMarkers();
   rescaleSteps();
   rescaleLoss();
   updateSummary();
@@ -190,30 +352,39 @@ void LossPlot::setLogScale(bool on) {
 
 void LossPlot::rescaleSteps() {
   // A little room right of the newest point, so the line does not run into the frame.
-  const double upper = std::max(10.0, last_step_ * 1.02 + 1);
+  const double upper = std::max(10.0, std::max(last_step_, archived_last_step_) * 1.02 + 1);
   stepAxis()->setRange(0, upper);
   rateAxis()->setRange(0, rate_max_ > 0 ? rate_max_ * 1.12 : 1.0);
 }
 
 void LossPlot::rescaleLoss() {
-  if (!has_loss_) {
+  if (!has_loss_ && !has_archived_) {
     lossAxis()->setRange(log_scale_ ? QCPRange(0.01, 1) : QCPRange(0, 1));
     return;
   }
+  // The current run's extremes joined with the earlier runs' still in view.
+  double loss_min = has_loss_ ? loss_min_ : archived_min_, loss_max = has_loss_ ? loss_max_ : archived_max_;
+  double min_positive = loss_min_positive_;
+  if (has_archived_) {
+    loss_min = std::min(loss_min, archived_min_);
+    loss_max = std::max(loss_max, archived_max_);
+    if (archived_min_positive_ > 0)
+      min_positive = min_positive > 0 ? std::min(min_positive, archived_min_positive_) : archived_min_positive_;
+  }
   if (log_scale_) {
-    double lo = loss_min_positive_ > 0 ? loss_min_positive_ : 1e-3;
-    double hi = std::max(loss_max_, lo);
+    double lo = min_positive > 0 ? min_positive : 1e-3;
+    double hi = std::max(loss_max, lo);
     // At least a factor of 2 in view, so a flat loss is not blown up into noise.
     const double ratio = std::max(hi / lo * 1.3, 2.0);
     const double centre = std::sqrt(lo * hi);
     lossAxis()->setRange(centre / std::sqrt(ratio), centre * std::sqrt(ratio));
     return;
   }
-  double span = loss_max_ - loss_min_;
-  if (span <= 0) span = std::max(std::abs(loss_max_) * 0.1, 1e-3);
-  double lo = loss_min_ - 0.06 * span;
-  if (loss_min_ >= 0) lo = std::max(0.0, lo);  // a loss is never negative; do not suggest it
-  lossAxis()->setRange(lo, loss_max_ + 0.08 * span);
+  double span = loss_max - loss_min;
+  if (span <= 0) span = std::max(std::abs(loss_max) * 0.1, 1e-3);
+  double lo = loss_min - 0.06 * span;
+  if (loss_min >= 0) lo = std::max(0.0, lo);  // a loss is never negative; do not suggest it
+  lossAxis()->setRange(lo, loss_max + 0.08 * span);
 }
 
 void LossPlot::updateSummary() {
