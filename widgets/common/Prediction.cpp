@@ -1,5 +1,7 @@
 #include "widgets/common/Prediction.h"
 
+#include <algorithm>
+
 #include "core/zeroshot/probabilities.h"
 
 namespace protext {
@@ -27,6 +29,23 @@ QVector<MethodPrediction> predictTopK(const ClassifierSet& set, const QVector<fl
     out << m;
   }
   return out;
+}
+
+ImageVerdict judgeImage(const ClassifierSet& set, const QVector<float>& embedding, const QString& trueClass) {
+  ImageVerdict verdict;
+  const QVector<MethodPrediction> top = predictTopK(set, embedding, 1);
+  if (top.isEmpty()) return verdict;
+  verdict.judged = true;
+  int right = 0;
+  verdict.confidence = 1;
+  for (const MethodPrediction& m : top) {
+    right += m.labels.front() == trueClass ? 1 : 0;
+    verdict.disagree = verdict.disagree || m.labels.front() != top.front().labels.front();
+    verdict.confidence = std::min(verdict.confidence, m.probabilities.front());
+  }
+  if (!trueClass.isEmpty() && set.classes.contains(trueClass))
+    verdict.kind = right == top.size() ? ImageVerdict::AllRight : right == 0 ? ImageVerdict::AllWrong : ImageVerdict::SomeWrong;
+  return verdict;
 }
 
 QVector<MethodPrediction> predictTopKWithNotes(const ClassifierSet& set, const QVector<float>& embedding, int k) {

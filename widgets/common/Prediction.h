@@ -1,6 +1,7 @@
 #pragma once
 #include <QVector>
 
+#include "widgets/common/ImageVerdict.h"
 #include "widgets/engine/EngineTypes.h"
 #include "widgets/views/MethodComparisonView.h"
 
@@ -14,6 +15,9 @@ QVector<double> classProbabilities(const ClassifierSet& set, const QString& meth
 QVector<MethodPrediction> predictTopK(const ClassifierSet& set, const QVector<float>& embedding, int k);
 // predictTopK with a note-only entry for each of the set's unavailable methods, in the
 // methods' usual order (template, ensemble, descriptions, protext): what the charts show.
+// The methods' verdict on one image: right or wrong against `trueClass` (Unknown when it is
+// empty or not a class), whether their top-1 classes differ, and the least confident top-1.
+ImageVerdict judgeImage(const ClassifierSet& set, const QVector<float>& embedding, const QString& trueClass);
 QVector<MethodPrediction> predictTopKWithNotes(const ClassifierSet& set, const QVector<float>& embedding, int k);
 
 }  // namespace protext

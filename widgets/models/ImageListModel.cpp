@@ -97,6 +97,15 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const {
       if (!image.trueClass.isEmpty()) tip += QLatin1Char('\n') + tr("True class: %1").arg(image.trueClass);
       if (image.state == State::Pending) tip += QLatin1Char('\n') + tr("Encoding…");
       if (image.state == State::Failed) tip += QLatin1Char('\n') + tr("Failed: %1").arg(image.message);
+      if (image.verdict.judged) {
+        switch (image.verdict.kind) {
+          case ImageVerdict::AllRight: tip += QLatin1Char('\n') + tr("Every method picks the true class"); break;
+          case ImageVerdict::SomeWrong: tip += QLatin1Char('\n') + tr("Some methods miss the true class"); break;
+          case ImageVerdict::AllWrong: tip += QLatin1Char('\n') + tr("Every method misses the true class"); break;
+          case ImageVerdict::Unknown: break;
+        }
+        if (image.verdict.disagree) tip += QLatin1Char('\n') + tr("The methods disagree");
+      }
       return tip;
     }
     case PathRole:
@@ -111,6 +120,14 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const {
       return QVariant::fromValue(image.embedding);
     case ThumbnailReadyRole:
       return !image.thumbnail.isNull();
+    case VerdictRole:
+      return static_cast<int>(image.verdict.kind);
+    case JudgedRole:
+      return image.verdict.judged;
+    case DisagreeRole:
+      return image.verdict.disagree;
+    case ConfidenceRole:
+      return image.verdict.confidence;
     default:
       return {};
   }
@@ -317,6 +334,19 @@ bool ImageListModel::setFailed(const QString& path, const QString& message) {
   return true;
 }
 
+void ImageListModel::setVerdict(int row, const ImageVerdict& verdict) {
+  if (row < 0 || row >= images_.size()) return;
+  images_[row].verdict = verdict;
+  emit dataChanged(index(row), index(row), {VerdictRole, JudgedRole, DisagreeRole, ConfidenceRole, Qt::ToolTipRole});
+}
+
+void ImageListModel::clearVerdicts() {
+  for (Image& image : images_) image.verdict = ImageVerdict{};
+  if (!images_.isEmpty())
+    emit dataChanged(index(0), index(images_.size() - 1),
+                     {VerdictRole, JudgedRole, DisagreeRole, ConfidenceRole, Qt::ToolTipRole});
+}
+
 QStringList ImageListModel::resetEncodings() {
   QStringList pending;
   for (int row = 0; row < images_.size(); ++row) {
@@ -325,6 +355,7 @@ QStringList ImageListModel::resetEncodings() {
     image.state = State::Pending;
     image.message.clear();
     image.embedding.clear();
+    image.verdict = ImageVerdict{};
     pending << image.path;
   }
   if (!images_.isEmpty())

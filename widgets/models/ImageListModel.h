@@ -8,6 +8,8 @@
 #include <QThreadPool>
 #include <QVector>
 
+#include "widgets/common/ImageVerdict.h"
+
 namespace protext {
 
 // The images dropped into the Images panel, one row each: where it is, a small thumbnail,
@@ -28,6 +30,10 @@ class ImageListModel : public QAbstractListModel {
     TrueClassRole,     // empty when the folder names no class
     EmbeddingRole,     // QVector<float>, empty until encoded
     ThumbnailReadyRole,
+    VerdictRole,     // ImageVerdict::Kind as int
+    JudgedRole,      // bool: the verdict is current
+    DisagreeRole,    // bool
+    ConfidenceRole,  // double, -1 until judged
   };
 
   struct Image {
@@ -38,6 +44,7 @@ class ImageListModel : public QAbstractListModel {
     QString trueClass;
     QPixmap thumbnail;
     QSize size;  // in pixels, from the header; invalid when unreadable
+    ImageVerdict verdict;
     mutable bool thumbnailRequested = false;  // set by the const data() that asks for it
   };
 
@@ -76,6 +83,10 @@ class ImageListModel : public QAbstractListModel {
   QStringList resetEncodings();
 
   void setClasses(const QStringList& classes);
+  // The methods' verdict on the image in `row` (the images panel judges them); a new model,
+  // class list or embedding makes every verdict stale until it is set again.
+  void setVerdict(int row, const ImageVerdict& verdict);
+  void clearVerdicts();
   QStringList classes() const { return classes_; }
 
   // "png jpg jpeg bmp webp tif tiff"

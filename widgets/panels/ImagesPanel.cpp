@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -16,11 +17,13 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -28,6 +31,7 @@
 #include "widgets/common/ErrorReport.h"
 #include "widgets/common/PanelAction.h"
 #include "widgets/common/Prediction.h"
+#include "widgets/models/ImageFilterModel.h"
 #include "widgets/models/ImageListModel.h"
 #include "widgets/panels/ImageDetails.h"
 #include "widgets/panels/ThumbnailStrip.h"
@@ -47,7 +51,12 @@ QString listOfNames(const QStringList& names) {
 
 }  // namespace
 
-ImagesPanel::ImagesPanel(QWidget* parent) : QWidget(parent), model_(new ImageListModel(this)) {
+ImagesPanel::ImagesPanel(QWidget* parent)
+    : QWidget(parent), model_(new ImageListModel(this)), filter_(new ImageFilterModel(this)) {
+  filter_->setSourceModel(model_);
+  judge_timer_ = new QTimer(this);
+  judge_timer_->setInterval(0);
+  connect(judge_timer_, &QTimer::timeout, this, &ImagesPanel::judgeSome);
   setAcceptDrops(true);
   setMinimumSize(400, 360);
   buildActions();
@@ -55,8 +64,11 @@ ImagesPanel::ImagesPanel(QWidget* parent) : QWidget(parent), model_(new ImageLis
 
   connect(strip_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { onCurrentChanged(); });
   connect(strip_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateActionStates(); });
-  connect(model_, &QAbstractItemModel::rowsInserted, this, [this] { updateCount(); });
-  connect(model_, &QAbstractItemModel::rowsRemoved, this, [this] { updateCount(); });
+  connect(model_, &QAbstractItemModel::rowsInserted, this, [this] { fillClassFilters(); });
+  connect(model_, &QAbstractItemModel::rowsRemoved, this, [this] { fillClassFilters(); });
+  // A verdict can move an image into or out of the filter's view.
+  connect(filter_, &QAbstractItemModel::rowsInserted, this, [this] { updateCount(); });
+  connect(filter_, &QAbstractItemModel::rowsRemoved, this, [this] { updateCount(); });
   connect(model_, &QAbstractItemModel::modelReset, this, [this] {
     updateCount();
     onCurrentChanged();
@@ -124,7 +136,7 @@ void ImagesPanel::buildLayout() {
 
   strip_ = new ThumbnailStrip(this);
   strip_->setObjectName(QStringLiteral("imageStrip"));
-  strip_->setModel(model_);
+  strip_->setModel(filter_);
   strip_->setViewMode(QListView::IconMode);
   strip_->setFlow(QListView::LeftToRight);
   strip_->setWrapping(false);
@@ -165,7 +177,37 @@ void ImagesPanel::buildLayout() {
   updating_->setToolTip(tr("The charts show the previous classifiers until the new class list is encoded"));
   updating_->setStyleSheet(QStringLiteral("color: #808080; font-style: italic;"));
   updating_->hide();
+  // Which images the strip shows and in what order, beside how many classes each chart
+  // shows: one row under the strip, so the charts keep their height on a laptop screen.
+  filter_box_ = new QComboBox(this);
+  filter_box_->setObjectName(QStringLiteral("imageFilter"));
+  filter_box_->addItem(tr("All images"), QString());
+  filter_box_->addItem(tr("Wrong by some method"), QStringLiteral("wrong"));
+  filter_box_->addItem(tr("Wrong by every method"), QStringLiteral("allwrong"));
+  filter_box_->addItem(tr("Methods disagree"), QStringLiteral("disagreeing"));
+  filter_box_->setToolTip(tr("Show only the images some or every method gets wrong (their folder names the true "
+                             "class), those the methods disagree on, or those of one class"));
+  filter_box_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  filter_box_->setMinimumContentsLength(12);
+  auto* filterLabel = new QLabel(tr("S&how:"), this);
+  filterLabel->setBuddy(filter_box_);
+  order_box_ = new QComboBox(this);
+  order_box_->setObjectName(QStringLiteral("imageOrder"));
+  order_box_->addItems({tr("Order added"), tr("Least confident first"), tr("Most confident first")});
+  order_box_->setToolTip(tr("Sort by the lowest top-1 probability among the methods"));
+  order_box_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  order_box_->setMinimumContentsLength(10);
+  auto* orderLabel = new QLabel(tr("So&rt:"), this);
+  orderLabel->setBuddy(order_box_);
+  connect(filter_box_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImagesPanel::applyFilter);
+  connect(order_box_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImagesPanel::applyFilter);
   auto* header = new QHBoxLayout;
+  header->addWidget(filterLabel);
+  header->addWidget(filter_box_, 1);
+  header->addSpacing(6);
+  header->addWidget(orderLabel);
+  header->addWidget(order_box_, 1);
+  header->addSpacing(6);
   header->addWidget(updating_);
   header->addStretch(1);
   header->addWidget(topLabel);
@@ -184,7 +226,6 @@ void ImagesPanel::buildLayout() {
   results_stack_->addWidget(status_);
   auto* resultsLayout = new QVBoxLayout(results);
   resultsLayout->setContentsMargins(0, 0, 0, 0);
-  resultsLayout->addLayout(header);
   resultsLayout->addWidget(results_stack_, 1);
   connect(top_k_, qOverload<int>(&QSpinBox::valueChanged), this, &ImagesPanel::setTopK);
 
@@ -201,6 +242,7 @@ void ImagesPanel::buildLayout() {
   layout->setContentsMargins(6, 6, 6, 6);
   layout->addLayout(buttons);
   layout->addWidget(strip_);
+  layout->addLayout(header);
   layout->addWidget(splitter, 1);
 }
 
@@ -214,10 +256,16 @@ QString ImagesPanel::currentPath() const {
   return current_.isValid() ? current_.data(ImageListModel::PathRole).toString() : QString();
 }
 
+int ImagesPanel::currentRow() const {
+  return current_.isValid() ? filter_->mapToSource(current_).row() : -1;
+}
+
 bool ImagesPanel::selectPath(const QString& path) {
   const int row = model_->indexOf(path);
   if (row < 0) return false;
-  const QModelIndex index = model_->index(row);
+  // An image the filter hides is shown by showing every image again.
+  if (!filter_->mapFromSource(model_->index(row)).isValid()) filter_box_->setCurrentIndex(0);
+  const QModelIndex index = filter_->mapFromSource(model_->index(row));
   strip_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
   strip_->scrollTo(index);
   return true;
@@ -371,11 +419,11 @@ void ImagesPanel::removeSelected() {
   int first = model_->rowCount();
   for (const QModelIndex& index : strip_->selectionModel()->selectedIndexes()) {
     paths << index.data(ImageListModel::PathRole).toString();
-    first = std::min(first, index.row());
+    first = std::min(first, filter_->mapToSource(index).row());
   }
   if (paths.isEmpty() && current_.isValid()) {
     paths << currentPath();
-    first = current_.row();
+    first = currentRow();
   }
   if (!model_->removePaths(paths)) return;
   // The image after the removed ones takes the selection, as in a file manager.
@@ -399,13 +447,84 @@ bool ImagesPanel::isUpdating() const { return !updating_->isHidden(); }
 void ImagesPanel::setClassifiers(const ClassifierSet& set) {
   classifiers_ = set;
   model_->setClasses(set.classes);
+  model_->clearVerdicts();
+  judge_next_ = 0;
+  judge_timer_->start();
+  fillClassFilters();
   updatePredictions();
   updateDetails();
 }
 
 void ImagesPanel::onImageEncoded(const QString& path, const QVector<float>& embedding) {
   if (!model_->setEmbedding(path, embedding)) return;
+  judgeRow(model_->indexOf(path));
   if (model_->indexOf(path) == model_->indexOf(currentPath())) updatePredictions();
+}
+
+void ImagesPanel::judgeRow(int row) {
+  if (row < 0 || row >= model_->rowCount()) return;
+  const ImageListModel::Image& image = model_->image(row);
+  if (image.state != ImageListModel::State::Encoded || image.embedding.size() != classifiers_.dim) return;
+  model_->setVerdict(row, judgeImage(classifiers_, image.embedding, image.trueClass));
+}
+
+void ImagesPanel::judgeSome() {
+  // About a millisecond's worth per slice for a 1000-class ViT-B set; the timer comes back
+  // after the event loop has run, so typing and scrolling stay smooth over thousands.
+  constexpr int kPerSlice = 16;
+  int done = 0;
+  while (judge_next_ < model_->rowCount() && done < kPerSlice) {
+    if (!model_->image(judge_next_).verdict.judged) {
+      judgeRow(judge_next_);
+      ++done;
+    }
+    ++judge_next_;
+  }
+  if (judge_next_ >= model_->rowCount()) judge_timer_->stop();
+}
+
+bool ImagesPanel::verdictsCurrent() const {
+  for (int row = 0; row < model_->rowCount(); ++row) {
+    const ImageListModel::Image& image = model_->image(row);
+    if (image.state == ImageListModel::State::Encoded && image.embedding.size() == classifiers_.dim &&
+        !classifiers_.methods.isEmpty() && !image.verdict.judged)
+      return false;
+  }
+  return true;
+}
+
+void ImagesPanel::fillClassFilters() {
+  // The fixed filters, then one per class the images' folders name.
+  const QString keep = filter_box_->currentData().toString();
+  QSignalBlocker block(filter_box_);
+  while (filter_box_->count() > 4) filter_box_->removeItem(4);
+  QStringList named;
+  for (int row = 0; row < model_->rowCount(); ++row)
+    if (!model_->image(row).trueClass.isEmpty() && !named.contains(model_->image(row).trueClass))
+      named << model_->image(row).trueClass;
+  named.sort(Qt::CaseInsensitive);
+  if (!named.isEmpty()) filter_box_->insertSeparator(4);
+  for (const QString& name : named) filter_box_->addItem(tr("Class: %1").arg(name), QStringLiteral("class:") + name);
+  const int again = filter_box_->findData(keep);
+  filter_box_->setCurrentIndex(again >= 0 ? again : 0);
+  block.unblock();
+  applyFilter();
+}
+
+void ImagesPanel::applyFilter() {
+  const QString data = filter_box_->currentData().toString();
+  using F = ImageFilterModel::Filter;
+  if (data.startsWith(QStringLiteral("class:")))
+    filter_->setFilter(F::OfClass, data.mid(6));
+  else
+    filter_->setFilter(data == QLatin1String("wrong")         ? F::SomeWrong
+                       : data == QLatin1String("allwrong")    ? F::AllWrong
+                       : data == QLatin1String("disagreeing") ? F::Disagreeing
+                                                              : F::All);
+  using O = ImageFilterModel::Order;
+  const int order = order_box_->currentIndex();
+  filter_->setOrder(order == 1 ? O::LeastConfident : order == 2 ? O::MostConfident : O::Added);
+  updateCount();
 }
 
 void ImagesPanel::onImageFailed(const QString& path, const QString& message) {
@@ -415,6 +534,7 @@ void ImagesPanel::onImageFailed(const QString& path, const QString& message) {
 
 void ImagesPanel::reencodeAll() {
   const QStringList pending = model_->resetEncodings();
+  judge_timer_->stop();
   if (!pending.isEmpty()) emit encodeRequested(pending);
   updatePredictions();
 }
@@ -440,7 +560,7 @@ void ImagesPanel::updatePredictions() {
   predictions_.clear();
   QString status;
   bool failed = false;
-  const int row = current_.isValid() ? current_.row() : -1;
+  const int row = currentRow();
   if (row < 0) {
     status = model_->rowCount() == 0 ? tr("Add images to see what each method predicts.") : tr("Select an image.");
   } else {
@@ -476,7 +596,7 @@ void ImagesPanel::updatePredictions() {
 }
 
 void ImagesPanel::updateDetails() {
-  const int row = current_.isValid() ? current_.row() : -1;
+  const int row = currentRow();
   if (row < 0) {
     details_->showImage({}, {}, {}, false);
     return;
@@ -499,7 +619,12 @@ void ImagesPanel::updateCount() {
     failed += state == ImageListModel::State::Failed;
   }
   QStringList parts;
-  if (model_->rowCount() > 0) parts << tr("%n images", nullptr, model_->rowCount());
+  if (model_->rowCount() > 0) {
+    if (filter_->rowCount() < model_->rowCount())
+      parts << tr("%1 of %n images shown", nullptr, model_->rowCount()).arg(filter_->rowCount());
+    else
+      parts << tr("%n images", nullptr, model_->rowCount());
+  }
   if (pending > 0) parts << tr("%n encoding", nullptr, pending);
   if (failed > 0) parts << tr("<span style='color:%1'>%n failed</span>", nullptr, failed).arg(ThumbnailStrip::failedColor().name());
   count_->setText(parts.join(QStringLiteral(" · ")));

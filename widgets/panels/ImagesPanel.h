@@ -10,7 +10,9 @@
 #include "widgets/views/MethodComparisonView.h"
 
 class QAction;
+class QComboBox;
 class QLabel;
+class QTimer;
 class QListView;
 class QMimeData;
 class QSpinBox;
@@ -20,6 +22,7 @@ class QTemporaryDir;
 namespace protext {
 
 class ImageDetails;
+class ImageFilterModel;
 class ImageListModel;
 
 // The main area: a strip of image thumbnails (drop, paste or add images and folders), and
@@ -49,6 +52,11 @@ class ImagesPanel : public QWidget {
   ImageListModel* imageModel() const { return model_; }
   MethodComparisonView* comparisonView() const { return comparison_; }
   QListView* stripView() const { return strip_; }
+  ImageFilterModel* filterModel() const { return filter_; }
+  QComboBox* filterBox() const { return filter_box_; }
+  QComboBox* orderBox() const { return order_box_; }
+  // Whether every image with an embedding has its badge for the current classifiers.
+  bool verdictsCurrent() const;
   QSpinBox* topKBox() const { return top_k_; }
   QLabel* previewLabel() const;
   // Why no charts are shown (encoding, failed, no classifiers); empty when they are.
@@ -116,8 +124,18 @@ class ImagesPanel : public QWidget {
   void loadPreview(const QString& path);
   void showPreview();
   bool canAccept(const QMimeData* mime) const;
+  int currentRow() const;  // the selected image's row in model_, -1 if none
+  void judgeSome();        // a slice of the stale verdicts, then again later: no GUI stall
+  void judgeRow(int row);
+  void applyFilter();
+  void fillClassFilters();
 
   ImageListModel* model_;
+  ImageFilterModel* filter_ = nullptr;
+  QComboBox* filter_box_ = nullptr;
+  QComboBox* order_box_ = nullptr;
+  QTimer* judge_timer_ = nullptr;
+  int judge_next_ = 0;  // the next row judgeSome() looks at
   ClassifierSet classifiers_;
   QVector<MethodPrediction> predictions_;
   bool interactive_ = true;

@@ -27,6 +27,35 @@ class ThumbnailDelegate : public QStyledItemDelegate {
  public:
   using QStyledItemDelegate::QStyledItemDelegate;
 
+  // A round badge in the top-left corner: a tick when every method is right, "!" when some
+  // are wrong, a cross when all are; without a true class, "≠" when the methods disagree.
+  static void paintVerdict(QPainter* painter, const QRect& square, const QModelIndex& index) {
+    const auto kind = static_cast<ImageVerdict::Kind>(index.data(ImageListModel::VerdictRole).toInt());
+    const bool disagree = index.data(ImageListModel::DisagreeRole).toBool();
+    QColor color;
+    QString mark;
+    switch (kind) {
+      case ImageVerdict::AllRight: color = QColor(44, 160, 44); mark = QStringLiteral("✓"); break;
+      case ImageVerdict::SomeWrong: color = QColor(230, 140, 20); mark = QStringLiteral("!"); break;
+      case ImageVerdict::AllWrong: color = ThumbnailStrip::failedColor(); mark = QStringLiteral("✗"); break;
+      case ImageVerdict::Unknown:
+        if (!disagree) return;
+        color = QColor(230, 140, 20);
+        mark = QStringLiteral("≠");
+        break;
+    }
+    const QRectF badge(square.left() + 3, square.top() + 3, 18, 18);
+    painter->setPen(QPen(Qt::white, 1.5));
+    painter->setBrush(color);
+    painter->drawEllipse(badge);
+    QFont font = painter->font();
+    font.setBold(true);
+    font.setPixelSize(12);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, mark);
+  }
+
   QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const override {
     return ThumbnailStrip::cellSize(option.fontMetrics);
   }
@@ -67,6 +96,8 @@ class ThumbnailDelegate : public QStyledItemDelegate {
       painter->drawRect(picture.adjusted(1, 1, -1, -1));
       const int badge = 22;
       warningIcon().paint(painter, QRect(picture.right() - badge - 2, picture.top() + 2, badge, badge));
+    } else if (index.data(ImageListModel::JudgedRole).toBool()) {
+      paintVerdict(painter, square, index);
     } else if (state == ImageListModel::State::Pending) {
       // A hollow grey dot: "not encoded yet", quiet enough for a folder of hundreds.
       const QRect dot(square.right() - 14, square.top() + 4, 10, 10);

@@ -89,7 +89,7 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
   plot_->legend->setBrush(QColor(255, 255, 255, 220));
   loss_rect_->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
-  log_box_ = new QCheckBox(tr("&Logarithmic loss axis"), this);
+  log_box_ = new QCheckBox(tr("&Log scale"), this);
   log_box_->setToolTip(tr("Show the loss on a logarithmic scale, which makes late, small improvements "
                           "visible (Alt+L)"));
   connect(log_box_, &QCheckBox::toggled, this, &LossPlot::setLogScale);
@@ -99,7 +99,8 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
   smoothing_slider_->setObjectName(QStringLiteral("smoothingSlider"));
   smoothing_slider_->setRange(0, 99);
   smoothing_slider_->setValue(int(std::lround(smoothing_ * 100)));
-  smoothing_slider_->setMaximumWidth(120);
+  smoothing_slider_->setMinimumWidth(50);
+  smoothing_slider_->setMaximumWidth(140);
   smoothing_slider_->setToolTip(tr("How much the smoothed loss line averages over earlier steps (0: none, "
                                    "0.99: most), as in TensorBoard"));
   smoothing_label->setBuddy(smoothing_slider_);
@@ -120,8 +121,8 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
   auto* bar = new QHBoxLayout;
   bar->setContentsMargins(4, 4, 4, 0);
   bar->addWidget(smoothing_label);
-  bar->addWidget(smoothing_slider_);
-  bar->addStretch(1);
+  bar->addWidget(smoothing_slider_, 1);
+  bar->addSpacing(8);
   bar->addWidget(log_box_);
   summary_->setContentsMargins(4, 0, 4, 0);
   auto* layout = new QVBoxLayout(this);

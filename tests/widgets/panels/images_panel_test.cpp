@@ -1,4 +1,5 @@
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <cmath>
 
 #include "support/suite.h"
+#include "widgets/models/ImageFilterModel.h"
 #include "widgets/models/ImageListModel.h"
 #include "widgets/panels/ImagesPanel.h"
 
@@ -73,6 +75,7 @@ class ImagesPanelTest : public QObject {
   Q_OBJECT
  private slots:
   void chartsShowSoftmaxOfScaledCosinesWithTheTrueClass();
+  void eachImageGetsTheMethodsVerdictAndTheStripFiltersAndSortsByIt();
   void changingTheClassifierSetRedrawsTheSelectedImageAtOnce();
   void selectingAnotherImageShowsItsPredictions();
   void topKBoxLimitsTheBarsShown();
@@ -338,6 +341,82 @@ void ImagesPanelTest::actionsHaveShortcutsAndTooltips() {
   QCOMPARE(strip->flow(), QListView::LeftToRight);
   QVERIFY(!strip->isWrapping());
   QVERIFY(strip->height() >= 120 && strip->height() <= 170);
+}
+
+void ImagesPanelTest::eachImageGetsTheMethodsVerdictAndTheStripFiltersAndSortsByIt() {
+  // Method A reads axis k as class k; method B swaps b and c. Scaled embeddings make the
+  // logits 100·scale: top-1 probabilities e^5/(e^5+2), e^2/(e^2+2), e^1/(e^1+2).
+  ClassifierSet set;
+  set.classes = {"a", "b", "c"};
+  set.methods = {"template", "ensemble"};
+  set.dim = 3;
+  set.logitMultiplier = 100.0;
+  set.weights["template"] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+  set.weights["ensemble"] = {1, 0, 0, 0, 0, 1, 0, 1, 0};
+  QTemporaryDir dir;
+  const QString right = writeImage(dir.filePath("a/right.png"));      // both say a
+  const QString split = writeImage(dir.filePath("b/split.png"));      // A says b, B says c
+  const QString wrong = writeImage(dir.filePath("c/wrong.png"));      // both say a
+  ImagesPanel panel(nullptr);
+  panel.setInteractive(false);
+  panel.addPaths({right, split, wrong});
+  panel.setClassifiers(set);
+  panel.onImageEncoded(right, {0.05f, 0, 0});
+  panel.onImageEncoded(split, {0, 0.02f, 0});
+  panel.onImageEncoded(wrong, {0.01f, 0, 0});
+  QVERIFY(panel.verdictsCurrent());
+
+  ImageListModel* images = panel.imageModel();
+  const auto kind = [&](const QString& path) {
+    return images->index(images->indexOf(path)).data(ImageListModel::VerdictRole).toInt();
+  };
+  QCOMPARE(kind(right), int(protext::ImageVerdict::AllRight));
+  QCOMPARE(kind(split), int(protext::ImageVerdict::SomeWrong));
+  QCOMPARE(kind(wrong), int(protext::ImageVerdict::AllWrong));
+  QVERIFY(images->index(images->indexOf(split)).data(ImageListModel::DisagreeRole).toBool());
+  QVERIFY(!images->index(images->indexOf(wrong)).data(ImageListModel::DisagreeRole).toBool());
+  const double confidence = images->index(images->indexOf(split)).data(ImageListModel::ConfidenceRole).toDouble();
+  QVERIFY(std::abs(confidence - std::exp(2.0) / (std::exp(2.0) + 2)) < 1e-6);
+
+  const auto shown = [&] {
+    QStringList names;
+    for (int row = 0; row < panel.stripView()->model()->rowCount(); ++row)
+      names << panel.stripView()->model()->index(row, 0).data().toString();
+    return names;
+  };
+  QComboBox* filter = panel.filterBox();
+  QCOMPARE(shown(), (QStringList{"right.png", "split.png", "wrong.png"}));
+  filter->setCurrentIndex(filter->findData("wrong"));
+  QCOMPARE(shown(), (QStringList{"split.png", "wrong.png"}));
+  QVERIFY2(panel.findChild<QLabel*>("imageCountLabel")->text().contains("2 of 3 images shown"),
+           qPrintable(panel.findChild<QLabel*>("imageCountLabel")->text()));
+  filter->setCurrentIndex(filter->findData("allwrong"));
+  QCOMPARE(shown(), QStringList{"wrong.png"});
+  filter->setCurrentIndex(filter->findData("disagreeing"));
+  QCOMPARE(shown(), QStringList{"split.png"});
+  filter->setCurrentIndex(filter->findData("class:b"));
+  QCOMPARE(shown(), QStringList{"split.png"});
+
+  // Selecting an image the filter hides shows every image again.
+  QVERIFY(panel.selectPath(right));
+  QCOMPARE(filter->currentIndex(), 0);
+  QCOMPARE(panel.currentPath(), right);
+
+  panel.orderBox()->setCurrentIndex(1);  // least confident first
+  QCOMPARE(shown(), (QStringList{"wrong.png", "split.png", "right.png"}));
+  panel.orderBox()->setCurrentIndex(2);
+  QCOMPARE(shown(), (QStringList{"right.png", "split.png", "wrong.png"}));
+  panel.orderBox()->setCurrentIndex(0);
+
+  // New classifiers: the verdicts are judged again, a slice at a time, not in one stall.
+  set.weights["ensemble"] = set.weights["template"];
+  panel.setClassifiers(set);
+  QVERIFY(!panel.verdictsCurrent());
+  QTRY_VERIFY(panel.verdictsCurrent());
+  QCOMPARE(kind(split), int(protext::ImageVerdict::AllRight));
+  // The selection follows the image, not its row in the strip.
+  QCOMPARE(panel.currentPath(), right);
+  QCOMPARE(panel.comparisonView()->trueClass(), QStringLiteral("a"));
 }
 
 PROTEXT_TEST_SUITE(ImagesPanelTest)
