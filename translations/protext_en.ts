@@ -121,6 +121,13 @@
 <context>
     <name>protext::ImagesPanel</name>
     <message numerus="yes">
+        <source>%1 of %n images shown</source>
+        <translation>
+            <numerusform>%1 of %n image shown</numerusform>
+            <numerusform>%1 of %n images shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -158,6 +165,13 @@
 </context>
 <context>
     <name>protext::MainWindow</name>
+    <message numerus="yes">
+        <source>Examples: %n images of the mini model&apos;s world; pick one to compare the methods.</source>
+        <translation>
+            <numerusform>Examples: %n image of the mini model&apos;s world; pick it to compare the methods.</numerusform>
+            <numerusform>Examples: %n images of the mini model&apos;s world; pick one to compare the methods.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Exported %n files to %1</source>
         <translation>

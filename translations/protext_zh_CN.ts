@@ -686,6 +686,22 @@ Predicted: %2
         <translation>失败：%1</translation>
     </message>
     <message>
+        <source>Every method picks the true class</source>
+        <translation>每种方法都选中了真实类别</translation>
+    </message>
+    <message>
+        <source>Some methods miss the true class</source>
+        <translation>部分方法没有选中真实类别</translation>
+    </message>
+    <message>
+        <source>Every method misses the true class</source>
+        <translation>每种方法都没有选中真实类别</translation>
+    </message>
+    <message>
+        <source>The methods disagree</source>
+        <translation>各方法的结果不一致</translation>
+    </message>
+    <message>
         <source>Not a readable image: %1</source>
         <translation>不是可读取的图像：%1</translation>
     </message>
@@ -778,6 +794,50 @@ Predicted: %2
         <source>The charts show the previous classifiers until the new class list is encoded</source>
         <translation>在新的类别列表编码完成之前，图表显示的是之前的分类器</translation>
     </message>
+    <message>
+        <source>All images</source>
+        <translation>全部图像</translation>
+    </message>
+    <message>
+        <source>Wrong by some method</source>
+        <translation>部分方法出错</translation>
+    </message>
+    <message>
+        <source>Wrong by every method</source>
+        <translation>所有方法都出错</translation>
+    </message>
+    <message>
+        <source>Methods disagree</source>
+        <translation>方法结果不一致</translation>
+    </message>
+    <message>
+        <source>Show only the images some or every method gets wrong (their folder names the true class), those the methods disagree on, or those of one class</source>
+        <translation>只显示部分或所有方法判断错误的图像（其文件夹名即真实类别）、各方法结果不一致的图像，或某一类别的图像</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Order added</source>
+        <translation>添加顺序</translation>
+    </message>
+    <message>
+        <source>Least confident first</source>
+        <translation>置信度最低在前</translation>
+    </message>
+    <message>
+        <source>Most confident first</source>
+        <translation>置信度最高在前</translation>
+    </message>
+    <message>
+        <source>Sort by the lowest top-1 probability among the methods</source>
+        <translation>按各方法中最低的 top-1 概率排序</translation>
+    </message>
+    <message>
+        <source>So&amp;rt:</source>
+        <translation>排序(&amp;R)：</translation>
+    </message>
     <message numerus="yes">
         <source>Images added: %n</source>
         <translation>
@@ -811,6 +871,10 @@ Predicted: %2
         <translation>添加图像文件夹</translation>
     </message>
     <message>
+        <source>Class: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
         <source>Add images to see what each method predicts.</source>
         <translation>添加图像以查看每种方法的预测。</translation>
     </message>
@@ -837,6 +901,12 @@ Predicted: %2
     <message>
         <source>This image was encoded by another model (%1 values, the classifiers have %2); encode it again.</source>
         <translation>此图像由另一个模型编码（%1 个值，而分类器为 %2 个）；请重新编码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n images shown</source>
+        <translation>
+            <numerusform>显示 %1 / %n 张图像</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n images</source>
@@ -884,20 +954,56 @@ Predicted: %2
         <translation>每步损失</translation>
     </message>
     <message>
+        <source>Smoothed loss</source>
+        <translation>平滑损失</translation>
+    </message>
+    <message>
         <source>Epoch mean</source>
         <translation>轮次均值</translation>
     </message>
     <message>
-        <source>&amp;Logarithmic loss axis</source>
-        <translation>对数损失轴(&amp;L)</translation>
+        <source>&amp;Log scale</source>
+        <translation>对数刻度(&amp;L)</translation>
     </message>
     <message>
         <source>Show the loss on a logarithmic scale, which makes late, small improvements visible (Alt+L)</source>
         <translation>以对数刻度显示损失，使后期的微小改进清晰可见 (Alt+L)</translation>
     </message>
     <message>
+        <source>&amp;Smoothing</source>
+        <translation>平滑(&amp;S)</translation>
+    </message>
+    <message>
+        <source>How much the smoothed loss line averages over earlier steps (0: none, 0.99: most), as in TensorBoard</source>
+        <translation>平滑损失曲线对之前各步的平均程度（0：不平滑，0.99：最平滑），与 TensorBoard 相同</translation>
+    </message>
+    <message>
         <source>The most recent training step</source>
         <translation>最近的训练步</translation>
+    </message>
+    <message>
+        <source>Step %1 · loss %2</source>
+        <translation>第 %1 步 · 损失 %2</translation>
+    </message>
+    <message>
+        <source> · smoothed %1</source>
+        <translation> · 平滑 %1</translation>
+    </message>
+    <message>
+        <source> · learning rate %1</source>
+        <translation> · 学习率 %1</translation>
+    </message>
+    <message>
+        <source> · epoch %1</source>
+        <translation> · 第 %1 轮</translation>
+    </message>
+    <message>
+        <source>Previous run</source>
+        <translation>上一次运行</translation>
+    </message>
+    <message>
+        <source>Run before that (%1)</source>
+        <translation>更早的运行（%1）</translation>
     </message>
     <message>
         <source>No training steps yet</source>
@@ -979,6 +1085,18 @@ Predicted: %2
         <translation>语言、设备和缓存设置</translation>
     </message>
     <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Load &amp;Examples</source>
+        <translation>加载示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The demo classes, the embedded mini model and its 24 example images</source>
+        <translation>演示类别、内置迷你模型及其 24 张示例图像</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1055,6 +1173,10 @@ Predicted: %2
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Open &amp;Recent Project</source>
+        <translation>打开最近的项目(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1091,6 +1213,32 @@ Predicted: %2
         <translation>示例类别</translation>
     </message>
     <message>
+        <source>The examples come with their own classes, and the class list has unsaved changes. Save the project first?</source>
+        <translation>示例自带类别，而当前类别列表有未保存的更改。先保存项目吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Examples: %n images of the mini model&apos;s world; pick one to compare the methods.</source>
+        <translation>
+            <numerusform>示例：迷你模型世界中的 %n 张图像；选择一张即可比较各方法。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; it is removed from the recent projects.</source>
+        <translation>%1 已不存在，已将其从最近的项目中移除。</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Projects</source>
+        <translation>清除最近的项目(&amp;C)</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1101,10 +1249,6 @@ Predicted: %2
     <message>
         <source>The class list has unsaved changes. Save the project before opening another?</source>
         <translation>类别列表有未保存的更改。打开其他项目前要保存当前项目吗？</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>打开项目</translation>
     </message>
     <message>
         <source>Save project</source>
