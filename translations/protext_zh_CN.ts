@@ -1303,6 +1303,22 @@ Predicted: %2
         <translation>下次启动 ProText Studio 时，所有位置的语言都会更改。</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Restart ProText Studio now to show it in the new language? The project reopens as it is.</source>
+        <translation>现在重新启动 ProText Studio 以显示新语言吗？项目会按原样重新打开。</translation>
+    </message>
+    <message>
+        <source>The class list has unsaved changes. Save the project before restarting?</source>
+        <translation>类别列表有未保存的更改。重新启动前保存项目吗？</translation>
+    </message>
+    <message>
+        <source>ProText Studio could not be started again; the new language shows at the next start.</source>
+        <translation>无法重新启动 ProText Studio；新语言将在下次启动时显示。</translation>
+    </message>
+    <message>
         <source>About ProText Studio</source>
         <translation>关于 ProText Studio</translation>
     </message>

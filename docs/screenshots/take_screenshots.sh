@@ -1,12 +1,13 @@
 #!/bin/bash
-# The README's screenshots, taken from the real app under Xvfb on the embedded mini model:
-# the examples loaded and a cross-dataset ProText run (studio.png), an evaluation of 480
-# held-out renders (evaluate.png), the learned prompts (prompts.png), and the app in
-# Chinese (zh_CN.png).
+# The README's screenshots, taken from the real app under Xvfb on the embedded mini model.
+# On a 1920×1080 screen: the examples loaded and a cross-dataset ProText run (studio.png), an
+# evaluation of 480 held-out renders (evaluate.png), the learned prompts (prompts.png), and
+# the app in Chinese (zh_CN.png). On a 1366×768 laptop screen, where the window places itself:
+# the same run (laptop.png) and the app in Chinese (laptop-zh_CN.png).
 #
 #   docs/screenshots/take_screenshots.sh BUILD_DIR
 # Needs Xvfb, xdotool and ImageMagick. Buttons and tabs are clicked at fixed positions of a
-# 1920×1050 window; after a layout change, look at the PNGs.
+# 1920×1050 window and of the 1366×768 one; after a layout change, look at the PNGs.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -17,6 +18,7 @@ Xvfb "$DISPLAY" -screen 0 1920x1080x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; pkill -f "$build/app/protext-studio" 2>/dev/null; rm -rf "$work"' EXIT
 sleep 1
+size="1920 1050"  # the window's, set by start_app; empty: where the app places itself
 
 "$build/app/protext" mini-world render --seed 4242 --count 480 --out "$work/heldout" >/dev/null 2>&1
 
@@ -27,8 +29,10 @@ start_app() {  # LANG, then paths to open
     XDG_CACHE_HOME="$work/cache" "$build/app/protext-studio" "${@:2}" >"$work/studio.log" 2>&1 &
   sleep 15
   window=$(xdotool search --onlyvisible --name "ProText Studio" | head -1)
-  xdotool windowmove "$window" 0 0 windowsize "$window" 1920 1050
-  sleep 2
+  if [ -n "$size" ]; then
+    xdotool windowmove "$window" 0 0 windowsize "$window" $size
+    sleep 2
+  fi
 }
 click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1}"; }
 shot() { import -window "$window" "$here/$1.png"; echo "$here/$1.png"; }
@@ -50,3 +54,21 @@ pkill -f "$build/app/protext-studio"; sleep 2
 start_app zh_CN.UTF-8 "$repo/resources/examples"
 click 51 641 2           # a class, to show its descriptions
 shot zh_CN
+pkill -f "$build/app/protext-studio"; sleep 2
+
+# A laptop screen: the window opens at the screen's size, nothing resized by hand.
+kill $xvfb; sleep 1
+export DISPLAY=:88
+Xvfb "$DISPLAY" -screen 0 1366x768x24 >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+size=""
+start_app en_US.UTF-8 "$repo/resources/examples"
+click 848 36 30          # Start training
+click 727 152 2          # the fourth example
+shot laptop
+pkill -f "$build/app/protext-studio"; sleep 2
+start_app zh_CN.UTF-8 "$repo/resources/examples"
+click 848 36 30          # 开始训练
+click 727 152 2
+shot laptop-zh_CN

@@ -78,9 +78,11 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   summary_table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   summary_table_->setSelectionMode(QAbstractItemView::SingleSelection);
   summary_table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  summary_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  summary_table_->horizontalHeader()->setSectionResizeMode(EvaluationTableModel::MethodColumn,
-                                                           QHeaderView::ResizeToContents);
+  // Every figure whole ("100.00%", never "100.…"): columns fit their contents, and the
+  // column of tables widens to the summary's width once a result is in (setResult).
+  summary_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  summary_table_->horizontalHeader()->setStretchLastSection(true);
+  summary_table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   summary_table_->verticalHeader()->setDefaultSectionSize(summary_table_->fontMetrics().height() + 10);
   summary_table_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
   summary_table_->setToolTip(tr("Accuracy of each method; select a row to show its confusion matrix"));
@@ -102,9 +104,8 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   per_class_table_->verticalHeader()->setDefaultSectionSize(per_class_table_->fontMetrics().height() + 6);
   per_class_table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   per_class_table_->setAlternatingRowColors(false);
-  per_class_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  per_class_table_->horizontalHeader()->setSectionResizeMode(EvaluationTableModel::ClassColumn,
-                                                             QHeaderView::ResizeToContents);
+  per_class_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  per_class_table_->horizontalHeader()->setSectionResizeMode(EvaluationTableModel::ClassColumn, QHeaderView::Stretch);
   per_class_table_->setToolTip(tr("Top-1 accuracy per class; click a header to sort"));
 
   // Confusion matrix.
@@ -158,6 +159,7 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   charts->setStretchFactor(1, 2);
   charts->setChildrenCollapsible(false);
   auto* left = new QWidget(this);
+  left_ = left;
   // Wide enough for the summary's seven columns; the heat map takes what is left.
   left->setMinimumWidth(420);
   auto* left_layout = new QVBoxLayout(left);
@@ -213,7 +215,12 @@ void EvaluationView::setResult(const EvaluationResult& result) {
   result_ = result;
   summary_model_->setResult(result_);
   per_class_model_->setResult(result_);
+  // The width the columns need, measured before the last one stretches into the rest.
+  summary_table_->horizontalHeader()->setStretchLastSection(false);
   summary_table_->resizeColumnsToContents();
+  const int summary_width = summary_table_->horizontalHeader()->length() + 2 * summary_table_->frameWidth();
+  summary_table_->horizontalHeader()->setStretchLastSection(true);
+  left_->setMinimumWidth(std::max(420, summary_width));
   const int rows_height = summary_table_->horizontalHeader()->sizeHint().height() +
                           summary_table_->verticalHeader()->length() + 2 * summary_table_->frameWidth();
   summary_table_->setFixedHeight(std::min(rows_height, 240));

@@ -68,6 +68,7 @@ class EvaluationView : public QWidget {
   EvaluationTableModel* summary_model_ = nullptr;
   EvaluationTableModel* per_class_model_ = nullptr;
   QTableView* summary_table_ = nullptr;
+  QWidget* left_ = nullptr;  // the tables and the accuracy chart, beside the heat map
   QTableView* per_class_table_ = nullptr;
   QCustomPlot* accuracy_plot_ = nullptr;
   QCustomPlot* confusion_plot_ = nullptr;

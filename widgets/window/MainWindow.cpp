@@ -13,6 +13,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProcess>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -499,12 +500,46 @@ void MainWindow::updateTitle() {
 
 void MainWindow::showPreferences() {
   PreferencesDialog dialog(ModelService::availableDevices(), nullptr, this);
-  connect(&dialog, &PreferencesDialog::languageChanged, this, [this] {
-    statusBar()->showMessage(tr("The language changes everywhere the next time ProText Studio starts."), 8000);
-  });
+  bool restart = false;
+  connect(&dialog, &PreferencesDialog::languageChanged, this, [&restart] { restart = true; });
   // A model opened later keeps its texts where the cache now points; the open one keeps its own.
   connect(&dialog, &PreferencesDialog::applied, this, [this] { models_->setCacheDir(StudioSettings().embeddingCacheDir()); });
   dialog.exec();
+  if (restart && !restartForLanguage())
+    statusBar()->showMessage(tr("The language changes everywhere the next time ProText Studio starts."), 8000);
+}
+
+bool MainWindow::restartForLanguage() {
+  if (training_->running()) return false;  // a run is never cut short for a language
+  const bool yes = restartQuestion_ ? restartQuestion_()
+                                    : options_.interactive &&
+                                          QMessageBox::question(this, tr("Language"),
+                                                                tr("Restart ProText Studio now to show it in the new "
+                                                                   "language? The project reopens as it is.")) ==
+                                              QMessageBox::Yes;
+  if (!yes) return false;
+  if (!settleUnsavedChanges(tr("The class list has unsaved changes. Save the project before restarting?")))
+    return false;
+  QStringList arguments;
+  if (!projectPath_.isEmpty()) {
+    arguments << projectPath_;  // as saved: any edits were saved or discarded just now
+  } else {
+    // Nothing saved to reopen: the open model (unless the embedded one, which opens by
+    // itself) and the images come back.
+    const ModelInfo info = models_->info();
+    if (!info.path.isEmpty() && !info.embedded) arguments << info.path;
+    arguments << images_->paths();
+  }
+  StudioSettings().sync();  // the new process reads the language from disk
+  const bool started = restarter_ ? restarter_(arguments)
+                                  : QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments);
+  if (!started) {
+    showError(tr("Language"), tr("ProText Studio could not be started again; the new language shows at the next start."));
+    return false;
+  }
+  undo_->setClean();  // settled above: closing must not ask again
+  close();
+  return true;
 }
 
 void MainWindow::showAbout() {

@@ -62,6 +62,20 @@ class MainWindow : public QMainWindow {
   using UnsavedChangesAnswer = std::function<QMessageBox::StandardButton(const QString& question)>;
   void setUnsavedChangesAnswer(UnsavedChangesAnswer answer) { unsavedAnswer_ = std::move(answer); }
 
+  // A language switch restarts the studio on the same project, so every text of the window
+  // changes at once. Who asks "Restart now?" and who starts the new process: a message box
+  // and QProcess by default; tests stand in for both.
+  using RestartQuestion = std::function<bool()>;
+  using Restarter = std::function<bool(const QStringList& arguments)>;
+  void setRestartHandlers(RestartQuestion ask, Restarter restart) {
+    restartQuestion_ = std::move(ask);
+    restarter_ = std::move(restart);
+  }
+  // After the language setting changed: asks, settles unsaved edits, starts the new process
+  // with the project (or the open model and images) and closes this window. False when
+  // declined, cancelled or refused (training runs).
+  bool restartForLanguage();
+
   // Sizes and centres the window within `available` (a screen's available geometry):
   // 1440×900 where there is room, never larger than the screen, never below the layout's
   // minimum. First start, and a restored geometry that no longer fits.
@@ -147,6 +161,8 @@ class MainWindow : public QMainWindow {
   QString projectPath_;
   QString pendingPrompts_;  // a project's prompts, loaded once its model is open
   UnsavedChangesAnswer unsavedAnswer_;
+  RestartQuestion restartQuestion_;
+  Restarter restarter_;
   // Asks to save unsaved class edits before they are replaced; true: go on.
   bool settleUnsavedChanges(const QString& question);
   QString pendingEvaluation_;  // a folder to evaluate once the classifiers are current

@@ -2,6 +2,9 @@
 #include <QSignalSpy>
 #include <QLocale>
 #include <QTemporaryDir>
+#include <QTableView>
+#include <QHeaderView>
+#include <QApplication>
 #include <QTest>
 #include <qcustomplot.h>
 
@@ -65,6 +68,7 @@ class EvaluationViewTest : public QObject {
   void exportWithoutAnEvaluationSaysSo();
   void exportIntoAMissingFolderNamesThePath();
   void clearEmptiesTheTables();
+  void everySummaryFigureFitsItsColumn();
 };
 
 void EvaluationViewTest::initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
@@ -189,6 +193,29 @@ void EvaluationViewTest::clearEmptiesTheTables() {
   QCOMPARE(view.perClassModel()->rowCount(), 0);
   QVERIFY(view.result().methods.isEmpty());
   QCOMPARE(view.confusionMap()->data()->keySize() * view.confusionMap()->data()->valueSize(), 0);
+}
+
+void EvaluationViewTest::everySummaryFigureFitsItsColumn() {
+  // "100.00%" in bold, shown whole even at the view's narrowest (issue 11: "100.…").
+  EvaluationView view;
+  view.resize(view.minimumSize());
+  view.show();
+  view.setResult(sampleResult());
+  QApplication::processEvents();
+  QTableView* table = nullptr;
+  for (QTableView* t : view.findChildren<QTableView*>())
+    if (t->model() == view.summaryModel()) table = t;
+  QVERIFY(table);
+  QFont bold = table->font();
+  bold.setBold(true);
+  const QFontMetrics metrics(bold);
+  for (int c = 0; c < view.summaryModel()->columnCount(); ++c)
+    for (int r = 0; r < view.summaryModel()->rowCount(); ++r) {
+      const QString text = view.summaryModel()->index(r, c).data().toString();
+      QVERIFY2(metrics.horizontalAdvance(text) <= table->columnWidth(c),
+               qPrintable(QStringLiteral("'%1' in %2 px").arg(text).arg(table->columnWidth(c))));
+    }
+  QVERIFY(table->horizontalHeader()->length() <= table->viewport()->width() + 1);
 }
 
 PROTEXT_TEST_SUITE(EvaluationViewTest)

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/runtime/resources.h"
 #include "support/bare_window.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
@@ -144,6 +145,51 @@ class EverydayComfortTest : public QObject {
     QFile copy(dir.filePath("copy.safetensors"));
     QVERIFY(copy.open(QIODevice::ReadOnly));
     QCOMPARE(copy.readAll(), QByteArray("prompt bytes"));
+  }
+
+  void aLanguageSwitchRestartsOnTheSameProject() {
+    auto window = test::bare_window();
+    window->show();
+    QStringList started;
+    bool answer = false;
+    window->setRestartHandlers([&] { return answer; },
+                               [&](const QStringList& arguments) {
+                                 started = arguments;
+                                 return true;
+                               });
+    QVERIFY(!window->restartForLanguage());  // declined: nothing starts, the window stays
+    QVERIFY(started.isEmpty());
+    QVERIFY(window->isVisible());
+
+    // An unsaved project: the images come back (the embedded model opens by itself).
+    const QString image = QString::fromStdString(resource_path("examples/blicket__1.png"));
+    window->imagesPanel()->addPaths({image});
+    answer = true;
+    QVERIFY(window->restartForLanguage());
+    QCOMPARE(started, QStringList{image});
+    QVERIFY(!window->isVisible());
+
+    // A saved project with new edits: they are settled first, then the project reopens.
+    auto second = test::bare_window();
+    second->show();
+    QTemporaryDir dir;
+    const QString project = dir.filePath("birds.protext");
+    second->classModel()->addClasses({QStringLiteral("heron")});
+    QVERIFY(second->saveProject(project));
+    second->classModel()->addClasses({QStringLiteral("egret")});
+    QStringList asked;
+    second->setUnsavedChangesAnswer([&](const QString& question) {
+      asked << question;
+      return QMessageBox::Discard;
+    });
+    second->setRestartHandlers([] { return true; },
+                               [&](const QStringList& arguments) {
+                                 started = arguments;
+                                 return true;
+                               });
+    QVERIFY(second->restartForLanguage());
+    QCOMPARE(asked.size(), 1);  // once: closing does not ask again
+    QCOMPARE(started, QStringList{project});
   }
 
   void countsUseTheSingularForOne() {

@@ -310,7 +310,8 @@ class StudioWindowTest : public QObject {
     static const QRegularExpression allowed(
         "ProText|Studio|CLIP|CuPL|LLM|JSON|CSV|PNG|CPU|GPU|CUDA|cuda|cpu|Top|Qt|OpenAI|Hugging Face|"
         "safetensors|protext train|protext eval|protext|Dassl|fp32|MSE|L1|Ctrl|Shift|Alt|Del|Ins|Esc|F5|<[^>]*>|&[a-z]+;|"
-        "[\\w.]*\\.[a-z]{2,}\\b");  // file names and extensions: config.json, .txt, model.pth.tar
+        "[\\w.]*\\.[a-z]{2,}\\b|"  // file names and extensions: config.json, .txt, model.pth.tar
+        "(/[\\w.\\-]+)+");  // folders, as the recent projects name them
     static const QRegularExpression english("[A-Za-z]{3,}");
     QStringList untranslated;
     for (QString text : visibleTexts(window)) {
