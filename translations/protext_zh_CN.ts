@@ -1437,7 +1437,7 @@ Predicted: %2
     </message>
 </context>
 <context>
-    <name>protext::MethodStyle</name>
+    <name>MethodStyle</name>
     <message>
         <source>Template</source>
         <translation>模板</translation>

@@ -69,6 +69,6 @@ click 727 152 2          # the fourth example
 shot laptop
 pkill -f "$build/app/protext-studio"; sleep 2
 start_app zh_CN.UTF-8 "$repo/resources/examples"
-click 848 36 30          # 开始训练
+click 790 40 30          # 开始训练 (wider than "Start training")
 click 727 152 2
 shot laptop-zh_CN

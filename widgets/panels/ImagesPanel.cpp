@@ -58,7 +58,8 @@ ImagesPanel::ImagesPanel(QWidget* parent)
   judge_timer_->setInterval(0);
   connect(judge_timer_, &QTimer::timeout, this, &ImagesPanel::judgeSome);
   setAcceptDrops(true);
-  setMinimumSize(400, 360);
+  // No minimum set by hand: the layout's (the charts two by two beside the preview) keeps a
+  // wide dock from squeezing the charts under it.
   buildActions();
   buildLayout();
 

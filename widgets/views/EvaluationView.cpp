@@ -105,7 +105,7 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   per_class_table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   per_class_table_->setAlternatingRowColors(false);
   per_class_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  per_class_table_->horizontalHeader()->setSectionResizeMode(EvaluationTableModel::ClassColumn, QHeaderView::Stretch);
+  per_class_table_->horizontalHeader()->setStretchLastSection(true);
   per_class_table_->setToolTip(tr("Top-1 accuracy per class; click a header to sort"));
 
   // Confusion matrix.

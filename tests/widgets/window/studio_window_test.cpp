@@ -33,6 +33,7 @@
 #include "core/runtime/resources.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
+#include "widgets/common/MethodStyle.h"
 #include "widgets/common/Prediction.h"
 #include "widgets/common/Translations.h"
 #include "widgets/engine/TrainingService.h"
@@ -299,6 +300,10 @@ class StudioWindowTest : public QObject {
 
   void chineseLeavesNoEnglishOnScreen() {
     QVERIFY(Translations::install(qApp, "zh_CN"));
+    // The charts' method names too, which only show once an image is classified.
+    for (const char* method : {"template", "ensemble", "descriptions", "protext"})
+      QVERIFY2(!QRegularExpression("[A-Za-z]{3,}").match(MethodStyle::label(method).remove("ProText")).hasMatch(),
+               qPrintable(MethodStyle::label(method)));
     MainWindow::Options options;
     options.interactive = false;
     options.openEmbeddedModel = false;
