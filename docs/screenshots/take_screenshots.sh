@@ -44,7 +44,7 @@ shot studio
 click 1510 1013 2        # the Evaluate tab
 click 1635 90 && xdotool type "$work/heldout" && xdotool key Return
 click 1447 120 25        # Evaluate
-xdotool mousemove 1396 600 mousedown 1 sleep 0.3 mousemove 1300 600 sleep 0.3 mousemove 560 600 sleep 0.3 mouseup 1
+xdotool mousemove 1403 600 mousedown 1 sleep 0.3 mousemove 1300 600 sleep 0.3 mousemove 560 600 sleep 0.3 mouseup 1
 sleep 2
 shot evaluate
 click 745 1013 2         # the Prompts tab
