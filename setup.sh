@@ -17,6 +17,8 @@ packages=(
   libopencv-dev libsentencepiece-dev nlohmann-json3-dev libicu-dev zlib1g-dev
   # the Chinese interface needs a CJK font to show its characters rather than boxes
   fonts-noto-cjk
+  # protext describe's offline source: WordNet 3.0's data files
+  wordnet-base
   # tests: the reference implementations and a display for GUI screenshots
   python3 python3-torch python3-numpy python3-pil python3-skimage python3-regex python3-sentencepiece
   xvfb xauth

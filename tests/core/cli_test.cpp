@@ -1,5 +1,6 @@
 // The protext CLI contract: JSON Lines on stdout, one object per input, errors on stderr
 // with a non-zero exit; numbers equal the end-to-end reference (clip_pipeline.py).
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/zeroshot/descriptions.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
 
@@ -194,6 +196,36 @@ class CliTest : public QObject {
     QCOMPARE(lines.size(), size_t(1));
     QCOMPARE(lines[0]["methods"]["descriptions"].size(), size_t(2));
     QCOMPARE(lines[0]["methods"]["template"].size(), size_t(2));
+  }
+
+  void describeWritesWordNetDescriptionsThatClassifyUses() {
+    // Classes no description file covers: WordNet writes theirs, a made-up one is left out.
+    const QString classes = dir_.path() + "/own.txt", out = dir_.path() + "/own-descriptions.json";
+    std::ofstream(classes.toStdString()) << "golden retriever\nairliner\nblicket\ntabby cat\n";
+    auto r = run_cli({"describe", "--classes", classes, "--out", out});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    const auto lines = json_lines(r.out);
+    QCOMPARE(lines.size(), size_t(3));
+    QCOMPARE(lines[0]["class"].get<std::string>(), std::string("golden retriever"));
+    QCOMPARE(lines[0]["source"].get<std::string>(), std::string("wordnet"));
+    QVERIFY(r.err.contains("WordNet does not know 'blicket'; it is left out"));
+    const auto written = protext::read_cupl_json(out.toStdString());
+    QCOMPARE(written.by_key.size(), size_t(3));
+    QVERIFY(written.find("airliner") && written.find("airliner")->front() == "an airliner, a kind of airplane.");
+
+    // The file is a --descriptions file as it is; the classes WordNet described get the method.
+    std::ofstream(classes.toStdString()) << "golden retriever\nairliner\ntabby cat\n";
+    r = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--descriptions", out,
+                 "--top-k", "3", QString(kSkimage) + "chelsea.png"});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    QCOMPARE(json_lines(r.out)[0]["methods"]["descriptions"].size(), size_t(3));
+
+    // Nothing known: an error naming the list, and no file.
+    std::ofstream(classes.toStdString()) << "blicket\nriver kett\n";
+    r = run_cli({"describe", "--classes", classes, "--out", dir_.path() + "/none.json"});
+    QVERIFY(r.exit_code != 0);
+    QVERIFY2(r.err.contains("WordNet knows none of its 2 classes; nothing was written"), r.err.constData());
+    QVERIFY(!QFile::exists(dir_.path() + "/none.json"));
   }
 
   void aFileThatIsNotAnImageIsReportedAndTheOthersStillPrinted() {
