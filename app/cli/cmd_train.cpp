@@ -9,6 +9,7 @@
 #include "core/protext/trainer.h"
 #include "core/runtime/atomic_file.h"
 #include "core/zeroshot/class_list.h"
+#include "core/zeroshot/description_match.h"
 
 namespace protext::cli {
 namespace {
@@ -41,7 +42,11 @@ int run(const Args& args) {
   job.config = config_from_options(args);
   validate_config(job.config, "train");  // before the slow part: opening the model
   job.descriptions = descriptions_from(args.require("descriptions"));
-  if (args.has("classes")) job.classes = class_list_from(args.get("classes"));
+  if (args.has("classes")) {
+    job.classes = class_list_from(args.get("classes"));
+    for (const auto& warning : match_descriptions(job.classes, job.descriptions).warnings())
+      std::fprintf(stderr, "warning: %s\n", warning.c_str());
+  }
   job.out_path = args.require("out");
   job.resume_path = args.get("resume");
   job.init_prompts = args.get("init-prompts");

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/cli/class_files.h"
+#include "core/zeroshot/description_match.h"
 #include "core/zeroshot/descriptions.h"
 
 namespace protext::cli {
@@ -19,7 +20,11 @@ MethodInputs method_inputs(const Args& args, ClipModel& model, const std::vector
   in.classes = classes;
   in.text_template = args.get("template", kDefaultTemplate);
   in.ensemble_templates = read_templates(args.get("templates", default_template_set_path()));
-  if (args.has("descriptions")) in.descriptions = descriptions_from(args.get("descriptions"));
+  if (args.has("descriptions")) {
+    in.descriptions = descriptions_from(args.get("descriptions"));
+    for (const auto& warning : match_descriptions(classes, *in.descriptions).warnings())
+      std::cerr << "warning: " << warning << '\n';
+  }
   if (args.has("prompts")) {
     const auto prompts = load_prompts(args.get("prompts"), model);
     if (!prompts.warning.empty()) std::cerr << "warning: " << prompts.warning << '\n';

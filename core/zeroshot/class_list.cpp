@@ -103,4 +103,11 @@ void write_class_list(const std::string& path, const std::vector<std::string>& c
   write_file_atomically(path, bytes);
 }
 
+std::string quoted_names(const std::vector<std::string>& names, size_t shown) {
+  std::string list;
+  for (size_t i = 0; i < names.size() && i < shown; ++i) list += (i ? ", '" : "'") + names[i] + "'";
+  if (names.size() > shown) list += " and " + std::to_string(names.size() - shown) + " more";
+  return list;
+}
+
 }  // namespace protext

@@ -20,6 +20,9 @@ std::string class_key(const std::string& name);
 // front ends that show warnings call read_class_file() instead.
 std::vector<std::string> read_class_list(const std::string& path);
 
+// "'a', 'b', 'c' and 4 more": names for a message, the first `shown` of them.
+std::string quoted_names(const std::vector<std::string>& names, size_t shown = 5);
+
 // For lists a program builds itself (not read from a file): an empty list, an empty name
 // or two names with the same class_key() are refused, naming `source`.
 void validate_class_list(const std::vector<std::string>& classes, const std::string& source);

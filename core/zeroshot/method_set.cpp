@@ -6,16 +6,6 @@
 #include "core/zeroshot/probabilities.h"
 
 namespace protext {
-namespace {
-
-std::string quoted_list(const std::vector<std::string>& names, size_t shown = 5) {
-  std::string list;
-  for (size_t i = 0; i < names.size() && i < shown; ++i) list += (i ? ", '" : "'") + names[i] + "'";
-  if (names.size() > shown) list += " and " + std::to_string(names.size() - shown) + " more";
-  return list;
-}
-
-}  // namespace
 
 const MethodClassifier* MethodSet::find(Method method) const {
   for (const auto& m : methods)
@@ -45,7 +35,7 @@ MethodSet build_method_set(ClipModel& model, const MethodInputs& in) {
       set.methods.push_back({Method::Descriptions, description_classifier(model, in.classes, *in.descriptions)});
     else
       set.notes.push_back("the " + method_name(Method::Descriptions) + " method is skipped: no descriptions for " +
-                          quoted_list(missing));
+                          quoted_names(missing));
   }
   if (in.prompts)
     set.methods.push_back({Method::ProText, protext_classifier(model, in.prompts, in.classes, in.prompts_template)});

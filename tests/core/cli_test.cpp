@@ -220,6 +220,15 @@ class CliTest : public QObject {
     QVERIFY2(r.exit_code == 0, r.err.constData());
     QCOMPARE(json_lines(r.out)[0]["methods"]["descriptions"].size(), size_t(3));
 
+    // A class that differs from a key by its plural ending is pointed out, not guessed.
+    std::ofstream(classes.toStdString()) << "golden retrievers\nairliner\ntabby cat\n";
+    r = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--descriptions", out,
+                 QString(kSkimage) + "chelsea.png"});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    QVERIFY2(r.err.contains("warning: the descriptions of 'golden retriever' may be meant for the class 'golden "
+                            "retrievers'"),
+             r.err.constData());
+
     // Nothing known: an error naming the list, and no file.
     std::ofstream(classes.toStdString()) << "blicket\nriver kett\n";
     r = run_cli({"describe", "--classes", classes, "--out", dir_.path() + "/none.json"});
