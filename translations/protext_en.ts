@@ -14,6 +14,20 @@
 <context>
     <name>protext::ClassListEditor</name>
     <message numerus="yes">
+        <source>Generate descriptions for %n classes</source>
+        <translation>
+            <numerusform>Generate descriptions for %n class</numerusform>
+            <numerusform>Generate descriptions for %n classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Descriptions from WordNet for %n classes.</source>
+        <translation>
+            <numerusform>Descriptions from WordNet for %n class.</numerusform>
+            <numerusform>Descriptions from WordNet for %n classes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Added %n classes.</source>
         <translation>
             <numerusform>Added %n class.</numerusform>
@@ -234,6 +248,37 @@
         <translation>
             <numerusform>Remove %n class</numerusform>
             <numerusform>Remove %n classes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::GenerateDescriptionsDialog</name>
+    <message numerus="yes">
+        <source>WordNet does not know %n of them; they are left out.</source>
+        <translation>
+            <numerusform>WordNet does not know %n of them; it is left out.</numerusform>
+            <numerusform>WordNet does not know %n of them; they are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n classes described.</source>
+        <translation>
+            <numerusform>Stopped: %n class described.</numerusform>
+            <numerusform>Stopped: %n classes described.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Describing %n classes…</source>
+        <translation>
+            <numerusform>Describing %n class…</numerusform>
+            <numerusform>Describing %n classes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n classes described.</source>
+        <translation>
+            <numerusform>%n class described.</numerusform>
+            <numerusform>%n classes described.</numerusform>
         </translation>
     </message>
 </context>

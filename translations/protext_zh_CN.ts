@@ -69,6 +69,14 @@
         <translation>从 CuPL JSON 文件读取这些类别的 LLM 描述</translation>
     </message>
     <message>
+        <source>&amp;Generate Descriptions…</source>
+        <translation>生成描述(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Write descriptions from WordNet for the selected classes, or for those without any</source>
+        <translation>用 WordNet 为所选类别（或尚无描述的类别）生成描述</translation>
+    </message>
+    <message>
         <source>Export D&amp;escriptions…</source>
         <translation>导出描述(&amp;E)…</translation>
     </message>
@@ -288,6 +296,26 @@
             <numerusform>已将 %n 个类别的描述保存到“%1”。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>There are no classes to describe yet.</source>
+        <translation>还没有可描述的类别。</translation>
+    </message>
+    <message>
+        <source>Every class has descriptions. Select the classes to describe again.</source>
+        <translation>每个类别都已有描述。请选择要重新描述的类别。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate descriptions for %n classes</source>
+        <translation>
+            <numerusform>为 %n 个类别生成描述</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Descriptions from WordNet for %n classes.</source>
+        <translation>
+            <numerusform>已用 WordNet 为 %n 个类别生成描述。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>protext::ClassListModel</name>
@@ -318,6 +346,13 @@
     <message>
         <source>%1: %2 descriptions</source>
         <translation>%1：%2 条描述</translation>
+    </message>
+</context>
+<context>
+    <name>protext::DescriptionService</name>
+    <message>
+        <source>sense %1 of %2: %3</source>
+        <translation>第 %1 个义项（共 %2 个）：%3</translation>
     </message>
 </context>
 <context>
@@ -646,6 +681,81 @@ Predicted: %2
     <message>
         <source>Export report</source>
         <translation>导出报告</translation>
+    </message>
+</context>
+<context>
+    <name>protext::GenerateDescriptionsDialog</name>
+    <message>
+        <source>Generate Descriptions</source>
+        <translation>生成描述</translation>
+    </message>
+    <message>
+        <source>WordNet (offline)</source>
+        <translation>WordNet（离线）</translation>
+    </message>
+    <message>
+        <source>WordNet 3.0 on this computer: what each class is a kind of, its definition, other names and parts. Classes it does not know are left out, never invented.</source>
+        <translation>本机上的 WordNet 3.0：每个类别的上位类、定义、别名和组成部分。它不认识的类别会被略过，绝不编造。</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop generating; the classes described so far stay</source>
+        <translation>停止生成；已描述的类别会保留</translation>
+    </message>
+    <message>
+        <source>Untick a class to leave its descriptions as they are</source>
+        <translation>取消勾选某个类别即可保留其原有描述</translation>
+    </message>
+    <message>
+        <source>One description per line</source>
+        <translation>每行一条描述</translation>
+    </message>
+    <message>
+        <source>Edit before applying: one description per line</source>
+        <translation>应用前可编辑：每行一条描述</translation>
+    </message>
+    <message numerus="yes">
+        <source>Describing %n classes…</source>
+        <translation>
+            <numerusform>正在描述 %n 个类别…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>WordNet cannot be read: %1</source>
+        <translation>无法读取 WordNet：%1</translation>
+    </message>
+    <message>
+        <source>%1 (not in WordNet)</source>
+        <translation>%1（WordNet 中没有）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n classes described.</source>
+        <translation>
+            <numerusform>已停止：已描述 %n 个类别。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n classes described.</source>
+        <translation>
+            <numerusform>已描述 %n 个类别。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>WordNet does not know %n of them; they are left out.</source>
+        <translation>
+            <numerusform>其中 %n 个 WordNet 不认识，已略过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>WordNet has no entry for this name; type descriptions in the Classes panel, or try another spelling.</source>
+        <translation>WordNet 中没有这个名称；请在“类别”面板中输入描述，或换一种拼写。</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,9 @@ void ClassListEditor::buildActions() {
   export_classes_->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
   import_descriptions_ = make(tr("Import &Descriptions…"),
                               tr("Read LLM descriptions for these classes from a CuPL JSON file"), {});
+  generate_descriptions_ = make(tr("&Generate Descriptions…"),
+                                tr("Write descriptions from WordNet for the selected classes, or for those without any"),
+                                {});
   export_descriptions_ = make(tr("Export D&escriptions…"),
                               tr("Save every class with its descriptions as CuPL JSON"), {});
   find_ = make(tr("&Filter Classes"), tr("Show only classes whose names contain some text"),
@@ -149,6 +152,7 @@ void ClassListEditor::buildActions() {
     const QString path = askOpenPath(tr("Import Descriptions"), cuplFilters);
     if (!path.isEmpty()) importDescriptions(path);
   });
+  connect(generate_descriptions_, &QAction::triggered, this, &ClassListEditor::generateDescriptions);
   connect(export_descriptions_, &QAction::triggered, this, [this, cuplFilters] {
     const QString path = askSavePath(tr("Export Descriptions"), cuplFilters, QStringLiteral("json"));
     if (!path.isEmpty()) exportDescriptions(path);
@@ -203,6 +207,7 @@ void ClassListEditor::buildLayout() {
   menu->addAction(export_classes_);
   menu->addSeparator();
   menu->addAction(import_descriptions_);
+  menu->addAction(generate_descriptions_);
   menu->addAction(export_descriptions_);
   files->setMenu(menu);
   buttons->addWidget(files);

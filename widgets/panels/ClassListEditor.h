@@ -36,6 +36,7 @@ class ClassListEditor : public QWidget {
   QAction* exportClassesAction() const;
   QAction* importDescriptionsAction() const;
   QAction* exportDescriptionsAction() const;
+  QAction* generateDescriptionsAction() const { return generate_descriptions_; }
 
   // Off: errors are not shown in a message box, only emitted as errorShown() (tests, scripts).
   void setInteractive(bool interactive);
@@ -58,6 +59,11 @@ class ClassListEditor : public QWidget {
   bool exportClasses(const QString& path);
   bool importDescriptions(const QString& path);
   bool exportDescriptions(const QString& path);
+  // Generate Descriptions…: for the selected classes, or else those without descriptions.
+  QStringList describeTargets() const;
+  void generateDescriptions();
+  // What the dialog's Apply hands over, as one undo step; false when nothing changed.
+  bool applyGeneratedDescriptions(const QMap<QString, QStringList>& descriptions);
 
   // Adds each non-blank line of `text` as a class, as one undo step; returns how many.
   int pasteLines(const QString& text);
@@ -109,6 +115,7 @@ class ClassListEditor : public QWidget {
   QAction* import_classes_;
   QAction* export_classes_;
   QAction* import_descriptions_;
+  QAction* generate_descriptions_ = nullptr;
   QAction* export_descriptions_;
   QAction* find_;
 

@@ -9,6 +9,7 @@
 #include "widgets/common/ClassFiles.h"
 #include "widgets/models/ClassListModel.h"
 #include "widgets/panels/ClassListEditor.h"
+#include "widgets/panels/GenerateDescriptionsDialog.h"
 
 namespace protext {
 namespace {
@@ -143,6 +144,41 @@ bool ClassListEditor::exportDescriptions(const QString& path) {
   }
   emit statusMessage(tr("Saved descriptions of %n classes to '%1'.", nullptr, model_->count())
                          .arg(shortName(path)));
+  return true;
+}
+
+QStringList ClassListEditor::describeTargets() const {
+  const QStringList selected = selectedClasses();
+  if (!selected.isEmpty()) return selected;
+  QStringList without;
+  for (const QString& name : model_->classes())
+    if (model_->descriptions(name).isEmpty()) without << name;
+  return without;
+}
+
+void ClassListEditor::generateDescriptions() {
+  applyDescriptionEdits();
+  const QStringList targets = describeTargets();
+  if (targets.isEmpty()) {
+    showError(model_->count() == 0 ? tr("There are no classes to describe yet.")
+                                   : tr("Every class has descriptions. Select the classes to describe again."));
+    return;
+  }
+  GenerateDescriptionsDialog dialog(targets, this);
+  if (dialog.exec() == QDialog::Accepted) applyGeneratedDescriptions(dialog.accepted());
+}
+
+bool ClassListEditor::applyGeneratedDescriptions(const QMap<QString, QStringList>& descriptions) {
+  QList<int> rows;
+  for (auto it = descriptions.cbegin(); it != descriptions.cend(); ++it) {
+    const int row = model_->rowOf(it.key());
+    if (row >= 0 && model_->entry(row).descriptions != it.value()) rows << row;
+  }
+  if (rows.isEmpty()) return false;
+  if (undo_) undo_->beginMacro(tr("Generate descriptions for %n classes", nullptr, int(rows.size())));
+  for (int row : rows) model_->editDescriptions(row, descriptions.value(model_->entry(row).name));
+  if (undo_) undo_->endMacro();
+  emit statusMessage(tr("Descriptions from WordNet for %n classes.", nullptr, int(rows.size())));
   return true;
 }
 

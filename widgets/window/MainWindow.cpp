@@ -226,7 +226,8 @@ void MainWindow::buildMenus() {
   edit->addActions({classEditor_->addClassAction(), classEditor_->removeClassesAction(), classEditor_->pasteLinesAction()});
   edit->addSeparator();
   edit->addActions({classEditor_->importClassesAction(), classEditor_->exportClassesAction(),
-                    classEditor_->importDescriptionsAction(), classEditor_->exportDescriptionsAction()});
+                    classEditor_->importDescriptionsAction(), classEditor_->generateDescriptionsAction(),
+                    classEditor_->exportDescriptionsAction()});
 
   QMenu* images = menuBar()->addMenu(tr("&Images"));
   images->addActions(images_->panelActions());
