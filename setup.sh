@@ -14,7 +14,7 @@ packages=(
   libtorch-dev libopenblas0-pthread
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-svg-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
-  libopencv-dev libsentencepiece-dev nlohmann-json3-dev libicu-dev zlib1g-dev
+  libopencv-dev libsentencepiece-dev nlohmann-json3-dev libicu-dev zlib1g-dev libcurl4-openssl-dev
   # the Chinese interface needs a CJK font to show its characters rather than boxes
   fonts-noto-cjk
   # protext describe's offline source: WordNet 3.0's data files
