@@ -220,6 +220,23 @@ class CliTest : public QObject {
     QVERIFY2(r.exit_code == 0, r.err.constData());
     QCOMPARE(json_lines(r.out)[0]["methods"]["descriptions"].size(), size_t(3));
 
+    // End to end on the embedded model, which has never seen these classes: describe →
+    // train → classify, every method present and each a distribution.
+    const QString prompts = dir_.path() + "/own-prompts.safetensors";
+    r = run_cli({"train", "--descriptions", out, "--classes", classes, "--steps", "3", "--out", prompts,
+                 "--cache-dir", dir_.path() + "/cache"});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    r = run_cli({"classify", "--classes", classes, "--descriptions", out, "--prompts", prompts, "--top-k", "3",
+                 QString::fromStdString(protext::test::source_path("resources/examples/fep__1.png"))});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    const auto methods = json_lines(r.out)[0]["methods"];
+    for (const char* method : {"template", "ensemble", "descriptions", "protext"}) {
+      QVERIFY2(methods.contains(method), method);
+      double total = 0;
+      for (const auto& p : methods[method]) total += p["prob"].get<double>();
+      QVERIFY(std::abs(total - 1.0) < 1e-5);  // three classes, top-3: all of them
+    }
+
     // A class that differs from a key by its plural ending is pointed out, not guessed.
     std::ofstream(classes.toStdString()) << "golden retrievers\nairliner\ntabby cat\n";
     r = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--descriptions", out,
