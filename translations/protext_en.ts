@@ -254,6 +254,13 @@
 <context>
     <name>protext::GenerateDescriptionsDialog</name>
     <message numerus="yes">
+        <source>No answer for %n of them; they are left out.</source>
+        <translation>
+            <numerusform>No answer for %n of them; it is left out.</numerusform>
+            <numerusform>No answer for %n of them; they are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>WordNet does not know %n of them; they are left out.</source>
         <translation>
             <numerusform>WordNet does not know %n of them; it is left out.</numerusform>

@@ -698,6 +698,14 @@ Predicted: %2
         <translation>本机上的 WordNet 3.0：每个类别的上位类、定义、别名和组成部分。它不认识的类别会被略过，绝不编造。</translation>
     </message>
     <message>
+        <source>LLM server: %1 at %2</source>
+        <translation>LLM 服务器：%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>LLM server (set one in Preferences)</source>
+        <translation>LLM 服务器（请在首选项中设置）</translation>
+    </message>
+    <message>
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
@@ -728,8 +736,16 @@ Predicted: %2
         </translation>
     </message>
     <message>
+        <source>The LLM server gave no descriptions: %1</source>
+        <translation>LLM 服务器没有给出描述：%1</translation>
+    </message>
+    <message>
         <source>WordNet cannot be read: %1</source>
         <translation>无法读取 WordNet：%1</translation>
+    </message>
+    <message>
+        <source>%1 (no answer)</source>
+        <translation>%1（无回答）</translation>
     </message>
     <message>
         <source>%1 (not in WordNet)</source>
@@ -745,6 +761,12 @@ Predicted: %2
         <source>%n classes described.</source>
         <translation>
             <numerusform>已描述 %n 个类别。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer for %n of them; they are left out.</source>
+        <translation>
+            <numerusform>其中 %n 个没有回答，已略过。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1819,6 +1841,42 @@ Predicted: %2
         <translation>引擎</translation>
     </message>
     <message>
+        <source>Descriptions from an LLM</source>
+        <translation>来自 LLM 的描述</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>An OpenAI-compatible API root: llama.cpp or LM Studio (http://127.0.0.1:8080/v1), Ollama (http://127.0.0.1:11434/v1) or https://api.openai.com/v1</source>
+        <translation>兼容 OpenAI 的 API 根地址：llama.cpp 或 LM Studio（http://127.0.0.1:8080/v1）、Ollama（http://127.0.0.1:11434/v1）或 https://api.openai.com/v1</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The model the server answers with, e.g. llama3 or gpt-4o-mini</source>
+        <translation>服务器用来回答的模型，例如 llama3 或 gpt-4o-mini</translation>
+    </message>
+    <message>
+        <source>API key: taken from the environment variable OPENAI_API_KEY; never saved.</source>
+        <translation>API 密钥：取自环境变量 OPENAI_API_KEY；从不保存。</translation>
+    </message>
+    <message>
+        <source>API key: none. A server that needs one reads it from the environment variable OPENAI_API_KEY, set before ProText Studio starts; it is never saved.</source>
+        <translation>API 密钥：无。需要密钥的服务器从环境变量 OPENAI_API_KEY 读取（须在启动 ProText Studio 前设置）；从不保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Ask the server one short question</source>
+        <translation>向服务器提一个简短的问题</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
@@ -1895,6 +1953,26 @@ Predicted: %2
     <message>
         <source>Save the preferences and keep the dialog open</source>
         <translation>保存首选项并保持对话框打开</translation>
+    </message>
+    <message>
+        <source>Enter the server and the model first.</source>
+        <translation>请先输入服务器和模型。</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>正在询问 %1…</translation>
+    </message>
+    <message>
+        <source>Connected, but the server sent no answer.</source>
+        <translation>已连接，但服务器没有回答。</translation>
+    </message>
+    <message>
+        <source>Connected: &quot;%1&quot;</source>
+        <translation>已连接：“%1”</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>This build has no translation for %1 yet; English is shown.</source>

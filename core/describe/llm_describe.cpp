@@ -111,6 +111,7 @@ LlmDescribed describe_with_llm(const std::vector<std::string>& classes, const Ll
   std::vector<std::string> errors(classes.size());
   std::atomic<size_t> next{0};
   std::atomic<size_t> requests{0};
+  std::atomic<size_t> finished{0};
   std::mutex errors_mutex;
 
   const auto work = [&] {
@@ -146,6 +147,7 @@ LlmDescribed describe_with_llm(const std::vector<std::string>& classes, const Ll
       }
       for (int k = 0; k < per_question; ++k)
         if (std::find(missing.begin(), missing.end(), k) == missing.end()) answers[i].push_back(got[k]);
+      if (options.on_progress) options.on_progress(++finished, items.size());
     }
   };
   std::vector<std::thread> pool;

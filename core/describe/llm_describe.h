@@ -18,6 +18,8 @@ struct LlmDescribeOptions {
   int max_tokens = 60;
   int jobs = 4;           // requests in flight at once
   std::string cache_dir;  // every answer kept here; empty: no cache
+  // Called from the worker threads after each (class, question): done of total.
+  std::function<void(size_t done, size_t total)> on_progress;
 };
 
 struct LlmDescribed {

@@ -16,44 +16,15 @@
 #include "core/describe/llm_describe.h"
 #include "core/error.h"
 #include "support/fixtures.h"
+#include "support/openai_test_server.h"
 #include "support/suite.h"
 
 using namespace protext;
 using protext::test::json_lines;
 using protext::test::run_cli;
+using protext::test::TestServer;
 
 namespace {
-
-// One server process for one test, with its faults; stopped when it goes out of scope.
-class TestServer {
- public:
-  TestServer(const QString& dir, const QStringList& faults = {}, double slow = 3.0) : log_(dir + "/requests.jsonl") {
-    QFile::remove(log_);
-    QStringList args{test::reference_script("openai_test_server.py"), "--log", log_, "--slow", QString::number(slow)};
-    for (const QString& f : faults) args << "--fault" << f;
-    process_.start(QString::fromStdString(std::getenv("PROTEXT_PYTHON")), args);
-    process_.waitForReadyRead(10000);
-    port_ = QString::fromUtf8(process_.readLine()).trimmed().toInt();
-  }
-  ~TestServer() {
-    process_.kill();
-    process_.waitForFinished(3000);
-  }
-  int port() const { return port_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/v1"; }
-  std::vector<nlohmann::json> requests() const {
-    std::vector<nlohmann::json> out;
-    std::ifstream in(log_.toStdString());
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty()) out.push_back(nlohmann::json::parse(line));
-    return out;
-  }
-
- private:
-  QString log_;
-  QProcess process_;
-  int port_ = 0;
-};
 
 LlmEndpoint endpointOf(const TestServer& server, double timeout = 10) {
   LlmEndpoint e;

@@ -81,6 +81,13 @@ void StudioSettings::removeRecentProject(const QString& path) {
 bool StudioSettings::examplesShown() const { return settings_->value(kExamplesShownKey, false).toBool(); }
 void StudioSettings::setExamplesShown() { settings_->setValue(kExamplesShownKey, true); }
 
+QString StudioSettings::llmEndpoint() const { return settings_->value(kLlmEndpointKey).toString(); }
+QString StudioSettings::llmModel() const { return settings_->value(kLlmModelKey).toString(); }
+void StudioSettings::setLlm(const QString& endpoint, const QString& model) {
+  settings_->setValue(kLlmEndpointKey, endpoint.trimmed());
+  settings_->setValue(kLlmModelKey, model.trimmed());
+}
+
 QString StudioSettings::lastModelDir() const { return settings_->value(kLastModelDirKey, QDir::homePath()).toString(); }
 void StudioSettings::setLastModelDir(const QString& dir) { settings_->setValue(kLastModelDirKey, dir); }
 

@@ -28,6 +28,8 @@ class StudioSettings {
   static constexpr const char* kLastModelDirKey = "models/lastDir";
   static constexpr const char* kRecentProjectsKey = "projects/recent";  // most recent first
   static constexpr const char* kExamplesShownKey = "startup/examplesShown";
+  static constexpr const char* kLlmEndpointKey = "describe/llmEndpoint";  // e.g. http://127.0.0.1:8080/v1
+  static constexpr const char* kLlmModelKey = "describe/llmModel";
   static constexpr const char* kGeometryKey = "window/geometry";
   static constexpr const char* kWindowStateKey = "window/state";
   static constexpr const char* kSystemLanguage = "system";
@@ -59,6 +61,11 @@ class StudioSettings {
   // The example images are added on the very first start only.
   bool examplesShown() const;
   void setExamplesShown();
+  // The OpenAI-compatible server Generate Descriptions can ask; the key is never stored
+  // (it comes from $OPENAI_API_KEY).
+  QString llmEndpoint() const;
+  QString llmModel() const;
+  void setLlm(const QString& endpoint, const QString& model);
   QString lastModelDir() const;
   void setLastModelDir(const QString& dir);
   bool hasWindowGeometry() const;

@@ -3,7 +3,10 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QThread>
+#include <algorithm>
+#include <cstdlib>
 
+#include "core/describe/llm_describe.h"
 #include "core/describe/wordnet.h"
 #include "core/error.h"
 
@@ -11,30 +14,94 @@ namespace protext {
 
 DescriptionService::DescriptionService(QObject* parent) : QObject(parent) {
   qRegisterMetaType<DescribedClasses>();
+  // Not running any more once the answer is here, though the thread may still be ending.
+  connect(this, &DescriptionService::finished, this, [this] { busy_ = false; });
   wordnet_dir_ = QString::fromStdString(default_wordnet_dir());
 }
 
 DescriptionService::~DescriptionService() {
   cancel();
-  if (thread_) thread_->wait();
+  if (thread_) {
+    thread_->wait();
+    delete thread_;
+  }
 }
 
-bool DescriptionService::running() const { return thread_ && thread_->isRunning(); }
+bool DescriptionService::running() const { return busy_; }
 
 void DescriptionService::cancel() {
   if (cancel_) cancel_->store(true);
 }
 
+void DescriptionService::setLlm(const QString& endpoint, const QString& model, const QString& cacheDir) {
+  llm_endpoint_ = endpoint;
+  llm_model_ = model;
+  llm_cache_ = cacheDir;
+}
+
+namespace {
+
+DescribedClasses describe_by_llm(const QStringList& classes, const QString& endpoint, const QString& model,
+                                 const QString& cache, const std::atomic<bool>& cancelled,
+                                 const std::function<void(int, int)>& progress) {
+  DescribedClasses result;
+  LlmEndpoint e;
+  e.url = endpoint.toStdString();
+  e.model = model.toStdString();
+  if (const char* key = std::getenv("OPENAI_API_KEY")) e.api_key = key;
+  const LlmClient client(e);
+  LlmDescribeOptions options;
+  options.cache_dir = cache.toStdString();
+  options.on_progress = [&](size_t done, size_t total) {
+    // Per class, as the WordNet source reports: the questions of one class are one step.
+    const size_t per_class = total / std::max<size_t>(1, classes.size());
+    progress(static_cast<int>(done / std::max<size_t>(1, per_class)), classes.size());
+  };
+  std::vector<std::string> names;
+  for (const QString& c : classes) names.push_back(c.toStdString());
+  const LlmDescribed described = describe_with_llm(names, client, options, &cancelled);
+  for (const QString& c : classes) {
+    const auto found = described.descriptions.find(c.toStdString());
+    if (found == described.descriptions.end()) {
+      result.unknown << c;
+      continue;
+    }
+    QStringList sentences;
+    for (const auto& s : found->second) sentences << QString::fromStdString(s);
+    result.descriptions[c] = sentences;
+  }
+  if (result.descriptions.isEmpty() && !described.failed.empty())
+    result.error = QString::fromStdString(described.failed.front());
+  result.cancelled = described.cancelled;
+  return result;
+}
+
+}  // namespace
+
 void DescriptionService::start(const QStringList& classes) {
   if (running()) return;
-  if (thread_) thread_->deleteLater();
+  if (thread_) {
+    thread_->wait();  // the last run has answered; its thread is at most returning
+    delete thread_;
+  }
+  busy_ = true;
   cancel_ = std::make_shared<std::atomic<bool>>(false);
   const auto cancelled = cancel_;
   const QString dir = wordnet_dir_;
+  const QString endpoint = llm_endpoint_, model = llm_model_, cache = llm_cache_;
   QPointer<DescriptionService> self(this);
-  thread_ = QThread::create([self, cancelled, dir, classes] {
+  thread_ = QThread::create([self, cancelled, dir, classes, endpoint, model, cache] {
     DescribedClasses result;
+    const auto report = [self](int done, int total) {
+      if (self) QMetaObject::invokeMethod(self, "progress", Qt::QueuedConnection, Q_ARG(int, done), Q_ARG(int, total));
+    };
     try {
+      if (!endpoint.isEmpty()) {
+        result = describe_by_llm(classes, endpoint, model, cache, *cancelled, report);
+        if (self)
+          QMetaObject::invokeMethod(self, "finished", Qt::QueuedConnection, Q_ARG(protext::DescribedClasses, result));
+        return;
+      }
       const WordNet wordnet(dir.toStdString());
       for (int i = 0; i < classes.size(); ++i) {
         if (cancelled->load()) {
@@ -54,7 +121,7 @@ void DescriptionService::start(const QStringList& classes) {
         } else {
           result.unknown << classes[i];
         }
-        if (self) QMetaObject::invokeMethod(self, "progress", Qt::QueuedConnection, Q_ARG(int, i + 1), Q_ARG(int, classes.size()));
+        report(i + 1, classes.size());
       }
     } catch (const std::exception& e) {
       result.error = QString::fromStdString(error_message(e));

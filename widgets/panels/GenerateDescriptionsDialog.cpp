@@ -9,9 +9,11 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include "widgets/common/ClassFiles.h"
+#include "widgets/common/StudioSettings.h"
 #include "widgets/engine/DescriptionService.h"
 
 namespace protext {
@@ -24,6 +26,23 @@ GenerateDescriptionsDialog::GenerateDescriptionsDialog(const QStringList& classe
   source_->addItem(tr("WordNet (offline)"), QStringLiteral("wordnet"));
   source_->setToolTip(tr("WordNet 3.0 on this computer: what each class is a kind of, its definition, other "
                          "names and parts. Classes it does not know are left out, never invented."));
+  const StudioSettings settings;
+  if (!settings.llmEndpoint().isEmpty() && !settings.llmModel().isEmpty()) {
+    source_->addItem(tr("LLM server: %1 at %2").arg(settings.llmModel(), settings.llmEndpoint()), QStringLiteral("llm"));
+  } else {
+    source_->addItem(tr("LLM server (set one in Preferences)"), QStringLiteral("llm"));
+    // Shown, so the option is known; not choosable until a server is set.
+    if (auto* items = qobject_cast<QStandardItemModel*>(source_->model())) items->item(1)->setEnabled(false);
+  }
+  connect(source_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    const StudioSettings settings;
+    if (source_->currentData().toString() == QLatin1String("llm"))
+      service_->setLlm(settings.llmEndpoint(), settings.llmModel(),
+                       settings.useCache() ? settings.cacheDir() + QStringLiteral("/llm-answers") : QString());
+    else
+      service_->setLlm({}, {});
+    if (!service_->running()) generate();
+  });
   auto* sourceLabel = new QLabel(tr("&Source:"), this);
   sourceLabel->setBuddy(source_);
   status_ = new QLabel(this);
@@ -102,7 +121,8 @@ void GenerateDescriptionsDialog::generate() {
 void GenerateDescriptionsDialog::onFinished(const DescribedClasses& result) {
   cancel_run_->setEnabled(false);
   if (!result.error.isEmpty()) {
-    status_->setText(tr("WordNet cannot be read: %1").arg(result.error));
+    status_->setText(service_->usesLlm() ? tr("The LLM server gave no descriptions: %1").arg(result.error)
+                                         : tr("WordNet cannot be read: %1").arg(result.error));
     emit generated();
     return;
   }
@@ -117,7 +137,7 @@ void GenerateDescriptionsDialog::onFinished(const DescribedClasses& result) {
       item->setCheckState(Qt::Checked);
     } else {
       item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-      item->setText(tr("%1 (not in WordNet)").arg(name));
+      item->setText(service_->usesLlm() ? tr("%1 (no answer)").arg(name) : tr("%1 (not in WordNet)").arg(name));
       item->setForeground(QColor(140, 140, 140));
       item->setData(Qt::UserRole, true);  // unknown
     }
@@ -126,7 +146,10 @@ void GenerateDescriptionsDialog::onFinished(const DescribedClasses& result) {
   QString text = result.cancelled ? tr("Stopped: %n classes described.", nullptr, int(descriptions_.size()))
                                   : tr("%n classes described.", nullptr, int(descriptions_.size()));
   if (!unknown_.isEmpty())
-    text += QLatin1Char(' ') + tr("WordNet does not know %n of them; they are left out.", nullptr, int(unknown_.size()));
+    text += QLatin1Char(' ') + (service_->usesLlm() ? tr("No answer for %n of them; they are left out.", nullptr,
+                                                         int(unknown_.size()))
+                                                    : tr("WordNet does not know %n of them; they are left out.",
+                                                         nullptr, int(unknown_.size())));
   status_->setText(text);
   applyButton()->setEnabled(!descriptions_.isEmpty());
   if (list_->count() > 0) list_->setCurrentRow(0);

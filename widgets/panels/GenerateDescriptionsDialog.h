@@ -33,6 +33,7 @@ class GenerateDescriptionsDialog : public QDialog {
   QListWidget* classList() const { return list_; }
   QPlainTextEdit* editor() const { return editor_; }
   QPushButton* applyButton() const;
+  QComboBox* sourceBox() const { return source_; }
 
  public slots:
   void generate();

@@ -13,6 +13,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -20,7 +21,10 @@
 #include <QStyle>
 #include <QThread>
 #include <QVBoxLayout>
+#include <cstdlib>
 
+#include "core/describe/llm_client.h"
+#include "core/error.h"
 #include "core/runtime/cache_dir.h"
 #include "core/runtime/embedding_store.h"
 #include "widgets/common/StudioSettings.h"
@@ -134,6 +138,35 @@ void PreferencesDialog::buildUi() {
   engineGroup_ = new QGroupBox;
   engineGroup_->setLayout(engineForm);
 
+  // Generate Descriptions' LLM server. The key is never stored: it is read from the
+  // environment, as the CLI reads it.
+  endpointEdit_ = new QLineEdit;
+  endpointEdit_->setObjectName(QStringLiteral("llmEndpointEdit"));
+  endpointEdit_->setPlaceholderText(QStringLiteral("http://127.0.0.1:8080/v1"));
+  llmModelEdit_ = new QLineEdit;
+  llmModelEdit_->setObjectName(QStringLiteral("llmModelEdit"));
+  endpointLabel_ = new QLabel;
+  endpointLabel_->setBuddy(endpointEdit_);
+  llmModelLabel_ = new QLabel;
+  llmModelLabel_->setBuddy(llmModelEdit_);
+  keyNote_ = new QLabel;
+  keyNote_->setWordWrap(true);
+  keyNote_->setStyleSheet(QStringLiteral("color: #6e6e6e;"));
+  testButton_ = new QPushButton;
+  connectionResult_ = new QLabel;
+  connectionResult_->setWordWrap(true);
+  connect(testButton_, &QPushButton::clicked, this, &PreferencesDialog::testConnection);
+  auto* testRow = new QHBoxLayout;
+  testRow->addWidget(testButton_);
+  testRow->addWidget(connectionResult_, 1);
+  auto* describeForm = new QFormLayout;
+  describeForm->addRow(endpointLabel_, endpointEdit_);
+  describeForm->addRow(llmModelLabel_, llmModelEdit_);
+  describeForm->addRow(keyNote_);
+  describeForm->addRow(testRow);
+  describeGroup_ = new QGroupBox;
+  describeGroup_->setLayout(describeForm);
+
   openMiniModelCheck_ = new QCheckBox;
   openMiniModelCheck_->setObjectName(QStringLiteral("openMiniModelCheck"));
 
@@ -152,6 +185,7 @@ void PreferencesDialog::buildUi() {
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(interfaceGroup_);
   layout->addWidget(engineGroup_);
+  layout->addWidget(describeGroup_);
   layout->addWidget(openMiniModelCheck_);
   layout->addStretch(1);
   layout->addWidget(buttons_);
@@ -168,6 +202,18 @@ void PreferencesDialog::retranslate() {
   setWindowTitle(tr("Preferences"));
   interfaceGroup_->setTitle(tr("Interface"));
   engineGroup_->setTitle(tr("Engine"));
+  describeGroup_->setTitle(tr("Descriptions from an LLM"));
+  endpointLabel_->setText(tr("&Server:"));
+  endpointEdit_->setToolTip(tr("An OpenAI-compatible API root: llama.cpp or LM Studio (http://127.0.0.1:8080/v1), "
+                               "Ollama (http://127.0.0.1:11434/v1) or https://api.openai.com/v1"));
+  llmModelLabel_->setText(tr("&Model:"));
+  llmModelEdit_->setToolTip(tr("The model the server answers with, e.g. llama3 or gpt-4o-mini"));
+  keyNote_->setText(qEnvironmentVariableIsSet("OPENAI_API_KEY")
+                        ? tr("API key: taken from the environment variable OPENAI_API_KEY; never saved.")
+                        : tr("API key: none. A server that needs one reads it from the environment variable "
+                             "OPENAI_API_KEY, set before ProText Studio starts; it is never saved."));
+  testButton_->setText(tr("&Test Connection"));
+  testButton_->setToolTip(tr("Ask the server one short question"));
 
   languageLabel_->setText(tr("&Language:"));
   const QString systemLanguage = Translations::resolve(kSystemLanguage);
@@ -230,7 +276,47 @@ void PreferencesDialog::load() {
   useCacheCheck_->setChecked(saved.useCache());
   threadsSpin_->setValue(saved.threads());
   openMiniModelCheck_->setChecked(saved.openMiniModel());
+  endpointEdit_->setText(saved.llmEndpoint());
+  llmModelEdit_->setText(saved.llmModel());
   updateDeviceWarning();
+}
+
+QString PreferencesDialog::llmEndpoint() const { return endpointEdit_->text().trimmed(); }
+QString PreferencesDialog::llmModel() const { return llmModelEdit_->text().trimmed(); }
+
+void PreferencesDialog::testConnection() {
+  if (llmEndpoint().isEmpty() || llmModel().isEmpty()) {
+    connectionResult_->setText(tr("Enter the server and the model first."));
+    return;
+  }
+  testButton_->setEnabled(false);
+  connectionResult_->setText(tr("Asking %1…").arg(llmEndpoint()));
+  const std::string url = llmEndpoint().toStdString(), model = llmModel().toStdString();
+  QPointer<PreferencesDialog> self(this);
+  QThread* thread = QThread::create([self, url, model] {
+    QString text;
+    try {
+      LlmEndpoint e;
+      e.url = url;
+      e.model = model;
+      e.timeout_s = 20;
+      e.max_attempts = 1;
+      if (const char* key = std::getenv("OPENAI_API_KEY")) e.api_key = key;
+      const auto answers = LlmClient(e).complete({"Describe what a(n) heron looks like", 0.7, 40, 1});
+      text = answers.empty() ? tr("Connected, but the server sent no answer.")
+                             : tr("Connected: \"%1\"").arg(QString::fromStdString(answers.front()).simplified().left(80));
+    } catch (const std::exception& e) {
+      text = tr("Failed: %1").arg(QString::fromStdString(error_message(e)));
+    }
+    if (self)
+      QMetaObject::invokeMethod(self, [self, text] {
+        if (!self) return;
+        self->connectionResult_->setText(text);
+        self->testButton_->setEnabled(true);
+      }, Qt::QueuedConnection);
+  });
+  connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+  thread->start();
 }
 
 void PreferencesDialog::apply() {
@@ -242,6 +328,7 @@ void PreferencesDialog::apply() {
   saved.setUseCache(useCache());
   saved.setThreads(threads());
   saved.setOpenMiniModel(openMiniModelAtStart());
+  saved.setLlm(llmEndpoint(), llmModel());
   saved.sync();
   savedDevice_ = device();
   updateDeviceWarning();

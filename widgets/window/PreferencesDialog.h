@@ -33,6 +33,12 @@ class PreferencesDialog : public QDialog {
   bool useCache() const;
   int threads() const;
   bool openMiniModelAtStart() const;
+  QString llmEndpoint() const;
+  QString llmModel() const;
+  // Test Connection: one short question to the server; the answer or the error is shown
+  // beside the button (connectionResult()).
+  void testConnection();
+  QLabel* connectionResult() const { return connectionResult_; }
 
  public slots:
   void load();     // fills the controls from the settings
@@ -62,6 +68,14 @@ class PreferencesDialog : public QDialog {
 
   QGroupBox* interfaceGroup_ = nullptr;
   QGroupBox* engineGroup_ = nullptr;
+  QGroupBox* describeGroup_ = nullptr;
+  QLabel* endpointLabel_ = nullptr;
+  QLabel* llmModelLabel_ = nullptr;
+  QLineEdit* endpointEdit_ = nullptr;
+  QLineEdit* llmModelEdit_ = nullptr;
+  QLabel* keyNote_ = nullptr;
+  QPushButton* testButton_ = nullptr;
+  QLabel* connectionResult_ = nullptr;
   QLabel* languageLabel_ = nullptr;
   QLabel* deviceLabel_ = nullptr;
   QLabel* cacheDirLabel_ = nullptr;
