@@ -271,6 +271,18 @@
         </translation>
     </message>
     <message>
+        <source>Import descriptions</source>
+        <translation>导入描述</translation>
+    </message>
+    <message>
+        <source>The file has descriptions for &apos;%1&apos; but not for the class &apos;%2&apos;. Use them for &apos;%2&apos;?</source>
+        <translation>文件中有“%1”的描述，但没有类别“%2”的描述。要把它们用于“%2”吗？</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; for &apos;%2&apos;</source>
+        <translation>“%1”用于“%2”</translation>
+    </message>
+    <message>
         <source>None of the %1 classes in &apos;%2&apos; is in the class list, so no descriptions were imported. To take the classes from this file, use Import Classes.</source>
         <translation>“%2”中的 %1 个类别均不在类别列表中，因此未导入任何描述。若要使用此文件中的类别，请使用“导入类别”。</translation>
     </message>
@@ -285,6 +297,10 @@
     <message>
         <source>%1 They were already up to date.</source>
         <translation>%1 这些描述已是最新。</translation>
+    </message>
+    <message>
+        <source>%1 Taken by a near name: %2.</source>
+        <translation>%1 按相近名称采用：%2。</translation>
     </message>
     <message>
         <source>%1 %2 in the file match no class: %3.</source>

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include <signal.h>
+
 #include "core/describe/llm_describe.h"
 #include "core/error.h"
 #include "support/fixtures.h"
@@ -198,6 +200,26 @@ class LlmDescribeTest : public QObject {
     QVERIFY2(clock.elapsed() < 1000, qPrintable(QString("%1 ms").arg(clock.elapsed())));
     QVERIFY(described.cancelled);
     QVERIFY(described.descriptions.empty());
+  }
+
+  void ctrlCStopsTheCommandWithinASecond() {
+    TestServer server(dir_.path(), {"slow-always"}, 30.0);
+    const QString classes = dir_.path() + "/slow.txt", out = dir_.path() + "/slow.json";
+    std::ofstream(classes.toStdString()) << "heron\negret\n";
+    QProcess cli;
+    cli.start(QString::fromStdString(std::getenv("PROTEXT_CLI")),
+              {"describe", "--source", "llm", "--classes", classes, "--out", out, "--endpoint",
+               QString::fromStdString(server.url()), "--llm-model", "m", "--no-cache"});
+    QVERIFY(cli.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(server.requests().size() >= 1, 10000);  // a request is in flight
+    QElapsedTimer clock;
+    clock.start();
+    ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
+    QVERIFY(cli.waitForFinished(5000));
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString("%1 ms").arg(clock.elapsed())));
+    QCOMPARE(cli.exitCode(), 130);
+    QVERIFY(cli.readAllStandardError().contains("interrupted"));
+    QVERIFY(!QFile::exists(out));  // nothing had arrived, so nothing is written
   }
 
   void theCommandWritesCuplJsonAndNeverTheKey() {

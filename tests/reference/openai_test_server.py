@@ -33,7 +33,16 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *a):
         pass
 
+    def leave(self):
+        # Out of flight before the answer is written: once the client has it, it may send
+        # the next request at once, and that one must not count this one as still open.
+        if getattr(self, "in_flight", False):
+            self.in_flight = False
+            with lock:
+                state["in_flight"] -= 1
+
     def send_json(self, status, payload, headers=()):
+        self.leave()
         body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
@@ -50,6 +59,7 @@ class Handler(BaseHTTPRequestHandler):
             state["count"] += 1
             n = state["count"]
             state["in_flight"] += 1
+            self.in_flight = True
             state["max_in_flight"] = max(state["max_in_flight"], state["in_flight"])
             with open(args.log, "a") as log:
                 log.write(json.dumps({"n": n, "path": self.path, "authorization": self.headers.get("Authorization"),
@@ -57,8 +67,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             self.answer(n, request)
         finally:
-            with lock:
-                state["in_flight"] -= 1
+            self.leave()
 
     def answer(self, n, request):
         faults = args.fault

@@ -6,6 +6,7 @@
 #include <QMessageBox>
 #include <QUndoStack>
 
+#include "core/zeroshot/description_match.h"
 #include "widgets/common/ClassFiles.h"
 #include "widgets/models/ClassListModel.h"
 #include "widgets/panels/ClassListEditor.h"
@@ -89,14 +90,37 @@ bool ClassListEditor::importDescriptions(const QString& path) {
   QVector<int> rows;
   QVector<QStringList> texts;
   QStringList unmatched;
+  QVector<ClassEntry> nearMisses;  // keys no class has, close to a class that has no key
   for (const ClassEntry& entry : file.entries) {
     const int row = model_->rowOf(entry.name);
     if (row < 0) {
       unmatched << entry.name;
+      nearMisses << entry;
       continue;
     }
     rows << row;
     texts << entry.descriptions;
+  }
+  // "golden retrievers" for the class "golden retriever": offered, never taken silently.
+  QStringList taken;
+  for (const ClassEntry& entry : nearMisses) {
+    const QString loose = QString::fromStdString(loose_class_key(entry.name.toStdString()));
+    for (int row = 0; row < model_->count(); ++row) {
+      const QString name = model_->entry(row).name;
+      if (rows.contains(row) || QString::fromStdString(loose_class_key(name.toStdString())) != loose) continue;
+      const bool use = !interactive_ ||
+                       QMessageBox::question(this, tr("Import descriptions"),
+                                             tr("The file has descriptions for '%1' but not for the class '%2'. Use "
+                                                "them for '%2'?")
+                                                 .arg(entry.name, name)) == QMessageBox::Yes;
+      if (use) {
+        rows << row;
+        texts << entry.descriptions;
+        unmatched.removeAll(entry.name);
+        taken << tr("'%1' for '%2'").arg(entry.name, name);
+      }
+      break;
+    }
   }
   if (rows.isEmpty()) {
     showError(tr("None of the %1 classes in '%2' is in the class list, so no descriptions were "
@@ -120,6 +144,7 @@ bool ClassListEditor::importDescriptions(const QString& path) {
                      .arg(model_->count())
                      .arg(shortName(path));
   if (changed == 0) news = tr("%1 They were already up to date.").arg(news);
+  if (!taken.isEmpty()) news = tr("%1 Taken by a near name: %2.").arg(news, taken.join(QStringLiteral(", ")));
   for (const QString& warning : file.warnings) news = tr("%1 Note: %2.").arg(news, warning);
   if (!unmatched.isEmpty()) {
     news = tr("%1 %2 in the file match no class: %3.")

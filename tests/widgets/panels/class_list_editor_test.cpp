@@ -69,6 +69,7 @@ class ClassListEditorTest : public QObject {
   void cuplImportRoundTripsThroughExport();
   void importDescriptionsMatchesKeysAndIsOneUndoStep();
   void importDescriptionsMatchingNoClassIsRefused();
+  void importDescriptionsTakesNearNamesAndSaysSo();
   void malformedJsonIsReportedAndLeavesListUnchanged();
   void importsTheSharedOxfordPetsDescriptions();
   void descriptionEditsAppliedAfterAPauseAreUndoable();
@@ -270,6 +271,26 @@ void ClassListEditorTest::importDescriptionsMatchingNoClassIsRefused() {
   QVERIFY(panel.errors.at(0).at(0).toString().contains("cars.json"));
   QCOMPARE(panel.model.entries(), fourClasses());
   QCOMPARE(panel.undo.count(), 0);
+}
+
+void ClassListEditorTest::importDescriptionsTakesNearNamesAndSaysSo() {
+  // A plural or a hyphen away from a class with no key: offered (asked when interactive),
+  // then applied with the rest as one undo step, and named in the news.
+  QTemporaryDir dir;
+  Panel panel(fourClasses());
+  QSignalSpy news(&panel.editor, &ClassListEditor::statusMessage);
+  const QString path = write_file(dir.filePath("gpt.json"),
+                                 "{\"tabby cats\": [\"a cat with stripes\"],\n"
+                                 " \"cathedrals\": [\"a large church\"],\n"
+                                 " \"goldfish\": [\"a small orange fish\"]}");
+  QVERIFY(panel.editor.importDescriptions(path));
+  QCOMPARE(panel.model.descriptions("tabby cat"), QStringList({"a cat with stripes"}));
+  QCOMPARE(panel.model.descriptions("cathedral"), QStringList({"a large church"}));
+  QCOMPARE(panel.undo.count(), 1);
+  QVERIFY2(news.last().at(0).toString().endsWith(
+               "Taken by a near name: 'tabby cats' for 'tabby cat', 'cathedrals' for 'cathedral'."),
+           qPrintable(news.last().at(0).toString()));
+  QVERIFY(!news.last().at(0).toString().contains("match no class"));
 }
 
 void ClassListEditorTest::malformedJsonIsReportedAndLeavesListUnchanged() {
