@@ -313,7 +313,7 @@ class StudioWindowTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // Names that stay as they are in Chinese software: products, formats, units.
     static const QRegularExpression allowed(
-        "ProText|Studio|CLIP|CuPL|LLM|JSON|CSV|PNG|CPU|GPU|CUDA|cuda|cpu|Top|Qt|OpenAI|Hugging Face|"
+        "ProText|Studio|CLIP|CuPL|LLM|WordNet|Ollama|LM Studio|llama|gpt|JSON|CSV|PNG|CPU|GPU|CUDA|cuda|cpu|Top|Qt|OpenAI|Hugging Face|"
         "safetensors|protext train|protext eval|protext|Dassl|fp32|MSE|L1|Ctrl|Shift|Alt|Del|Ins|Esc|F5|<[^>]*>|&[a-z]+;|"
         "[\\w.]*\\.[a-z]{2,}\\b|"  // file names and extensions: config.json, .txt, model.pth.tar
         "(/[\\w.\\-]+)+");  // folders, as the recent projects name them
