@@ -470,9 +470,10 @@ void ImagesPanel::judgeRow(int row) {
 }
 
 void ImagesPanel::judgeSome() {
-  // About a millisecond's worth per slice for a 1000-class ViT-B set; the timer comes back
-  // after the event loop has run, so typing and scrolling stay smooth over thousands.
-  constexpr int kPerSlice = 16;
+  // A few images per slice (for 1000 classes of 512 values and four methods, 2 M
+  // multiply-adds each); the timer comes back after the event loop has run, so typing and
+  // scrolling stay smooth over thousands of images.
+  constexpr int kPerSlice = 4;
   int done = 0;
   while (judge_next_ < model_->rowCount() && done < kPerSlice) {
     if (!model_->image(judge_next_).verdict.judged) {
