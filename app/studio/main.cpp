@@ -36,6 +36,13 @@ int main(int argc, char** argv) {
   const QRect screen = window.screen()->availableGeometry();
   if (!settings.hasWindowGeometry() || !screen.contains(window.geometry())) window.placeOnScreen(screen);
   window.show();
+  // While the first model opens, its progress texts widen the window for a moment; once the
+  // classifiers are ready the layout has settled, and a window left wider than the screen
+  // is placed again.
+  QObject::connect(&window, &protext::MainWindow::classifiersUpdated, &window, [&window] {
+    const QRect available = window.screen()->availableGeometry();
+    if (!available.contains(window.frameGeometry())) window.placeOnScreen(available);
+  });
   if (!parser.positionalArguments().isEmpty()) window.openPaths(parser.positionalArguments());
   return QApplication::exec();
 }

@@ -208,8 +208,6 @@ void ImagesPanel::buildLayout() {
   header->addSpacing(6);
   header->addWidget(orderLabel);
   header->addWidget(order_box_, 1);
-  header->addSpacing(6);
-  header->addWidget(updating_);
   header->addStretch(1);
   header->addWidget(topLabel);
   header->addWidget(top_k_);
@@ -227,6 +225,9 @@ void ImagesPanel::buildLayout() {
   results_stack_->addWidget(status_);
   auto* resultsLayout = new QVBoxLayout(results);
   resultsLayout->setContentsMargins(0, 0, 0, 0);
+  // On a line of its own above the charts: beside the filters it widened the window past a
+  // laptop screen while the first model opened.
+  resultsLayout->addWidget(updating_);
   resultsLayout->addWidget(results_stack_, 1);
   connect(top_k_, qOverload<int>(&QSpinBox::valueChanged), this, &ImagesPanel::setTopK);
 
