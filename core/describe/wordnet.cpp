@@ -74,11 +74,14 @@ std::string default_wordnet_dir() {
 
 WordNet::WordNet(std::string dir) : dir_(std::move(dir)) {
   const std::string index = (fs::path(dir_) / "index.noun").string();
-  const std::string data = (fs::path(dir_) / "data.noun").string();
-  if (!fs::exists(index) || !fs::exists(data))
+  data_path_ = (fs::path(dir_) / "data.noun").string();
+  if (!fs::exists(index) || !fs::exists(data_path_))
     throw Error(dir_, "no WordNet noun files here (index.noun, data.noun); install Debian's wordnet-base "
                       "or point WNSEARCHDIR at a WordNet 3.0 dict folder");
   index_ = read_all(index);
+  std::error_code ec;
+  data_size_ = fs::file_size(data_path_, ec);
+  if (ec) throw Error(data_path_, "cannot read: " + ec.message());
   // Lines starting with two spaces are the licence header; the rest are sorted by lemma.
   for (size_t start = 0; start < index_.size();) {
     size_t end = index_.find('\n', start);
@@ -109,19 +112,16 @@ std::optional<std::string> WordNet::index_line(const std::string& lemma) const {
 }
 
 std::string WordNet::synset_line(long long offset) const {
-  const std::string data = (fs::path(dir_) / "data.noun").string();
-  std::error_code ec;
-  const auto size = fs::file_size(data, ec);
-  if (ec || offset < 0 || static_cast<std::uintmax_t>(offset) >= size)
-    throw Error(data, "synset offset " + std::to_string(offset) + " is outside the file");
-  std::ifstream in(data, std::ios::binary);
+  if (offset < 0 || static_cast<std::uintmax_t>(offset) >= data_size_)
+    throw Error(data_path_, "synset offset " + std::to_string(offset) + " is outside the file");
+  std::ifstream in(data_path_, std::ios::binary);
   in.seekg(offset);
   std::string line;
   std::getline(in, line);
   // A synset line starts with its own offset, zero-padded to eight digits.
   long long own = -1;
   if (line.size() < 8 || !parse_count(line.substr(0, 8), 10, own) || own != offset)
-    throw Error(data, "no synset starts at offset " + std::to_string(offset));
+    throw Error(data_path_, "no synset starts at offset " + std::to_string(offset));
   return line;
 }
 

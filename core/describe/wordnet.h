@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,8 @@ class WordNet {
   std::string first_word(long long offset) const;
 
   std::string dir_;
+  std::string data_path_;      // data.noun, read a synset at a time
+  std::uintmax_t data_size_ = 0;
   std::string index_;                              // index.noun, whole
   std::vector<size_t> line_starts_;                // its data lines, sorted by lemma
   std::vector<std::pair<std::string, std::string>> exceptions_;  // noun.exc: plural → singular

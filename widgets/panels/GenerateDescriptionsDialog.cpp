@@ -109,7 +109,7 @@ GenerateDescriptionsDialog::GenerateDescriptionsDialog(const QStringList& classe
 
 QPushButton* GenerateDescriptionsDialog::applyButton() const { return buttons_->button(QDialogButtonBox::Apply); }
 
-bool GenerateDescriptionsDialog::isGenerating() const { return service_->running() || cancel_run_->isEnabled(); }
+bool GenerateDescriptionsDialog::isGenerating() const { return service_->running(); }
 
 void GenerateDescriptionsDialog::generate() {
   status_->setText(tr("Describing %n classes…", nullptr, int(classes_.size())));

@@ -292,9 +292,9 @@ void MainWindow::placeOnScreen(const QRect& available) {
 
 void MainWindow::pushClassesToModel() { models_->setClasses(classes_->classes(), classes_->descriptionMap()); }
 
-void MainWindow::loadDemoClasses() {
-  const QString dir = resourcesDir() + "/demo";
-  const ClassFileContents contents = ClassFiles::readDescriptions(dir + "/descriptions.json");
+void MainWindow::loadDemoClasses() { loadDemoClasses(ClassFiles::readDescriptions(resourcesDir() + "/demo/descriptions.json")); }
+
+void MainWindow::loadDemoClasses(const ClassFileContents& contents) {
   if (!contents.ok()) {
     showError(tr("Demo classes"), contents.error);
     return;
@@ -310,7 +310,7 @@ bool MainWindow::loadExamples() {
     if (!settleUnsavedChanges(tr("The examples come with their own classes, and the class list has unsaved "
                                  "changes. Save the project first?")))
       return false;
-    loadDemoClasses();
+    loadDemoClasses(demo);  // the file just read, not read again
   }
   if (!models_->info().embedded && !modelPanel_->isOpening()) modelPanel_->openPath(ModelService::embeddedModelPath());
   QStringList images;

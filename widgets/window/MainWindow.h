@@ -15,6 +15,7 @@ class QUndoStack;
 
 namespace protext {
 
+struct ClassFileContents;
 class ClassListEditor;
 class ClassListModel;
 class EvaluatePanel;
@@ -120,6 +121,7 @@ class MainWindow : public QMainWindow {
   void saveProjectDialog(bool saveAs);
   void showPreferences();
   void showAbout();
+  void loadDemoClasses(const ClassFileContents& contents);
   void fillRecentProjects();
   void rememberProject(const QString& path);
   QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
