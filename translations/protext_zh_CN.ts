@@ -15,6 +15,13 @@
     </message>
 </context>
 <context>
+    <name>ApiKeyStore</name>
+    <message>
+        <source>the system keychain did not answer</source>
+        <translation>系统密钥环没有响应</translation>
+    </message>
+</context>
+<context>
     <name>protext::ClassListEditor</name>
     <message>
         <source>%1 (%2)</source>
@@ -722,6 +729,10 @@ Predicted: %2
         <translation>LLM 服务器（请在首选项中设置）</translation>
     </message>
     <message>
+        <source>Reading the API key from the system keychain…</source>
+        <translation>正在从系统密钥环读取 API 密钥…</translation>
+    </message>
+    <message>
         <source>&amp;Source:</source>
         <translation>来源(&amp;S)：</translation>
     </message>
@@ -790,6 +801,10 @@ Predicted: %2
         <translation>
             <numerusform>其中 %n 个 WordNet 不认识，已略过。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The server gave no answer for this class; try again, or type descriptions in the Classes panel.</source>
+        <translation>服务器没有为这个类别给出回答；请重试，或在“类别”面板中输入描述。</translation>
     </message>
     <message>
         <source>WordNet has no entry for this name; type descriptions in the Classes panel, or try another spelling.</source>
@@ -1877,12 +1892,20 @@ Predicted: %2
         <translation>服务器用来回答的模型，例如 llama3 或 gpt-4o-mini</translation>
     </message>
     <message>
-        <source>API key: taken from the environment variable OPENAI_API_KEY; never saved.</source>
-        <translation>API 密钥：取自环境变量 OPENAI_API_KEY；从不保存。</translation>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <source>API key: none. A server that needs one reads it from the environment variable OPENAI_API_KEY, set before ProText Studio starts; it is never saved.</source>
-        <translation>API 密钥：无。需要密钥的服务器从环境变量 OPENAI_API_KEY 读取（须在启动 ProText Studio 前设置）；从不保存。</translation>
+        <source>Kept in the system keychain for this server only; never in a settings file or a project</source>
+        <translation>仅为此服务器保存在系统密钥环中；从不写入设置文件或项目</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Key</source>
+        <translation>忘记密钥(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove this server&apos;s key from the system keychain</source>
+        <translation>从系统密钥环中删除此服务器的密钥</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
@@ -1969,6 +1992,42 @@ Predicted: %2
     <message>
         <source>Save the preferences and keep the dialog open</source>
         <translation>保存首选项并保持对话框打开</translation>
+    </message>
+    <message>
+        <source>The key in the environment variable OPENAI_API_KEY is used.</source>
+        <translation>将使用环境变量 OPENAI_API_KEY 中的密钥。</translation>
+    </message>
+    <message>
+        <source>A server that needs a key can also read it from the environment variable OPENAI_API_KEY.</source>
+        <translation>需要密钥的服务器也可以从环境变量 OPENAI_API_KEY 读取密钥。</translation>
+    </message>
+    <message>
+        <source>Reading the system keychain…</source>
+        <translation>正在读取系统密钥环…</translation>
+    </message>
+    <message>
+        <source>A key for this server is saved in the system keychain. Type a new one to replace it.</source>
+        <translation>此服务器的密钥已保存在系统密钥环中。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <source>No key saved for this server; one typed here is kept in the system keychain, never in a file.</source>
+        <translation>此服务器尚未保存密钥；在此输入的密钥会保存在系统密钥环中，从不写入文件。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so no key can be saved here.</source>
+        <translation>没有可用的系统密钥环，因此无法在此保存密钥。</translation>
+    </message>
+    <message>
+        <source>The key was not saved: the system keychain refused it (%1).</source>
+        <translation>密钥未保存：系统密钥环拒绝了它（%1）。</translation>
+    </message>
+    <message>
+        <source>The system keychain said: %1</source>
+        <translation>系统密钥环的消息：%1</translation>
+    </message>
+    <message>
+        <source>Saved in the system keychain</source>
+        <translation>已保存在系统密钥环中</translation>
     </message>
     <message>
         <source>Enter the server and the model first.</source>

@@ -1,6 +1,7 @@
 #include "core/describe/wordnet.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -152,21 +153,46 @@ std::optional<WordNetSense> WordNet::lookup(const std::string& name) const {
     if (words.size() < 4 || !parse_count(words[2], 10, synsets) || !parse_count(words[3], 10, pointers) || synsets < 1 ||
         words.size() != static_cast<size_t>(4 + pointers + 2 + synsets))
       throw Error(dir_ + "/index.noun", "malformed entry for '" + candidate + "'");
-    long long offset = 0;
-    if (!parse_count(words[4 + pointers + 2], 10, offset)) throw Error(dir_ + "/index.noun", "bad offset for '" + candidate + "'");
-
     // offset lex_filenum ss_type w_cnt(hex) [word lex_id(hex)]... p_cnt [symbol offset pos st]... | gloss
-    const std::string synset = synset_line(offset);
-    const auto bar = synset.find(" | ");
-    const auto fields = split_words(synset.substr(0, bar));
     long long word_count = 0, pointer_count = 0;
-    if (fields.size() < 4 || !parse_count(fields[3], 16, word_count) || fields.size() < static_cast<size_t>(5 + 2 * word_count) ||
-        !parse_count(fields[4 + 2 * word_count], 10, pointer_count) ||
-        fields.size() < static_cast<size_t>(5 + 2 * word_count + 4 * pointer_count))
-      throw Error(dir_ + "/data.noun", "malformed synset at offset " + std::to_string(offset));
+    std::string synset;
+    std::vector<std::string> fields;
+    int chosen = 1;
+    // The most frequent sense comes first, but where no sense was ever counted WordNet may
+    // list a person before the thing ("heron": Heron of Alexandria, then the bird). A class
+    // name typed in lower case means the common noun: the first sense whose own spelling of
+    // the word is lower case, else the first sense.
+    const bool lower_case = std::none_of(name.begin(), name.end(), [](unsigned char c) { return std::isupper(c); });
+    for (long long s = 0; s < synsets; ++s) {
+      long long here = 0;
+      if (!parse_count(words[4 + pointers + 2 + s], 10, here))
+        throw Error(dir_ + "/index.noun", "bad offset for '" + candidate + "'");
+      std::string line = synset_line(here);
+      auto parts = split_words(line.substr(0, line.find(" | ")));
+      long long w_count = 0, p_count = 0;
+      if (parts.size() < 4 || !parse_count(parts[3], 16, w_count) || parts.size() < static_cast<size_t>(5 + 2 * w_count) ||
+          !parse_count(parts[4 + 2 * w_count], 10, p_count) ||
+          parts.size() < static_cast<size_t>(5 + 2 * w_count + 4 * p_count))
+        throw Error(dir_ + "/data.noun", "malformed synset at offset " + std::to_string(here));
+      bool common = false;
+      for (long long w = 0; w < w_count; ++w) {
+        const std::string& word = parts[4 + 2 * w];
+        if (lemma_of(spaced(word)) == candidate) common = !word.empty() && !std::isupper(static_cast<unsigned char>(word[0]));
+      }
+      if (s == 0 || (lower_case && common)) {
+        chosen = static_cast<int>(s) + 1;
+        word_count = w_count;
+        pointer_count = p_count;
+        synset = std::move(line);
+        fields = std::move(parts);
+      }
+      if (!lower_case || common) break;
+    }
+    const auto bar = synset.find(" | ");
 
     WordNetSense sense;
     sense.lemma = candidate;
+    sense.sense = chosen;
     sense.sense_count = static_cast<int>(synsets);
     for (long long w = 0; w < word_count; ++w) {
       const std::string word = spaced(fields[4 + 2 * w]);

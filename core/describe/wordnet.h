@@ -9,7 +9,7 @@ namespace protext {
 // One noun sense of a word in WordNet 3.0, with what a description can say of it.
 struct WordNetSense {
   std::string lemma;                    // as found in the index ("golden_retriever")
-  int sense = 1;                        // which sense (1: the most frequent)
+  int sense = 1;                        // which sense (1: WordNet's first, the most frequent)
   int sense_count = 1;                  // how many noun senses the word has
   std::vector<std::string> synonyms;    // the synset's other words, spaces for '_'
   std::string gloss;                    // the definition, without the examples

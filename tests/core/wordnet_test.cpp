@@ -78,6 +78,19 @@ class WordNetTest : public QObject {
     QCOMPARE(tabby->sense_count, 2);
   }
 
+  void aLowerCaseNameMeansTheCommonNounNotAPerson() {
+    // WordNet lists Heron of Alexandria before the bird (neither sense was ever counted).
+    const auto bird = wordnet_->lookup("heron");
+    QVERIFY(bird);
+    QCOMPARE(bird->sense, 2);
+    QCOMPARE(bird->sense_count, 2);
+    QCOMPARE(bird->hypernyms, std::vector<std::string>{"wading bird"});
+    const auto person = wordnet_->lookup("Heron");
+    QVERIFY(person);
+    QCOMPARE(person->sense, 1);
+    QVERIFY(person->gloss.find("Greek mathematician") != std::string::npos);
+  }
+
   void aMadeUpNameIsNotDescribed() {
     QVERIFY(!wordnet_->lookup("blicket"));
     QVERIFY(!wordnet_->lookup("river kett"));

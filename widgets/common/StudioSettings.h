@@ -61,8 +61,8 @@ class StudioSettings {
   // The example images are added on the very first start only.
   bool examplesShown() const;
   void setExamplesShown();
-  // The OpenAI-compatible server Generate Descriptions can ask; the key is never stored
-  // (it comes from $OPENAI_API_KEY).
+  // The OpenAI-compatible server Generate Descriptions can ask; its key is never stored
+  // here but in the system keychain (ApiKeyStore).
   QString llmEndpoint() const;
   QString llmModel() const;
   void setLlm(const QString& endpoint, const QString& model);

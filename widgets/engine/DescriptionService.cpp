@@ -4,7 +4,6 @@
 #include <QPointer>
 #include <QThread>
 #include <algorithm>
-#include <cstdlib>
 
 #include "core/describe/llm_describe.h"
 #include "core/describe/wordnet.h"
@@ -33,22 +32,24 @@ void DescriptionService::cancel() {
   if (cancel_) cancel_->store(true);
 }
 
-void DescriptionService::setLlm(const QString& endpoint, const QString& model, const QString& cacheDir) {
+void DescriptionService::setLlm(const QString& endpoint, const QString& model, const QString& cacheDir,
+                                const QString& apiKey) {
   llm_endpoint_ = endpoint;
   llm_model_ = model;
   llm_cache_ = cacheDir;
+  llm_key_ = apiKey;
 }
 
 namespace {
 
 DescribedClasses describe_by_llm(const QStringList& classes, const QString& endpoint, const QString& model,
-                                 const QString& cache, const std::atomic<bool>& cancelled,
+                                 const QString& cache, const QString& key, const std::atomic<bool>& cancelled,
                                  const std::function<void(int, int)>& progress) {
   DescribedClasses result;
   LlmEndpoint e;
   e.url = endpoint.toStdString();
   e.model = model.toStdString();
-  if (const char* key = std::getenv("OPENAI_API_KEY")) e.api_key = key;
+  e.api_key = key.toStdString();
   const LlmClient client(e);
   LlmDescribeOptions options;
   options.cache_dir = cache.toStdString();
@@ -88,16 +89,16 @@ void DescriptionService::start(const QStringList& classes) {
   cancel_ = std::make_shared<std::atomic<bool>>(false);
   const auto cancelled = cancel_;
   const QString dir = wordnet_dir_;
-  const QString endpoint = llm_endpoint_, model = llm_model_, cache = llm_cache_;
+  const QString endpoint = llm_endpoint_, model = llm_model_, cache = llm_cache_, key = llm_key_;
   QPointer<DescriptionService> self(this);
-  thread_ = QThread::create([self, cancelled, dir, classes, endpoint, model, cache] {
+  thread_ = QThread::create([self, cancelled, dir, classes, endpoint, model, cache, key] {
     DescribedClasses result;
     const auto report = [self](int done, int total) {
       if (self) QMetaObject::invokeMethod(self, "progress", Qt::QueuedConnection, Q_ARG(int, done), Q_ARG(int, total));
     };
     try {
       if (!endpoint.isEmpty()) {
-        result = describe_by_llm(classes, endpoint, model, cache, *cancelled, report);
+        result = describe_by_llm(classes, endpoint, model, cache, key, *cancelled, report);
         if (self)
           QMetaObject::invokeMethod(self, "finished", Qt::QueuedConnection, Q_ARG(protext::DescribedClasses, result));
         return;

@@ -32,8 +32,10 @@ class DescriptionService : public QObject {
   // WordNet's data folder (core's default_wordnet_dir() unless set).
   void setWordNetDir(const QString& dir) { wordnet_dir_ = dir; }
   // Ask an OpenAI-compatible server instead of WordNet (CuPL's questions, three answers
-  // each); the key comes from $OPENAI_API_KEY. An empty endpoint goes back to WordNet.
-  void setLlm(const QString& endpoint, const QString& model, const QString& cacheDir = {});
+  // each), sending `apiKey` (ApiKeyStore's) when there is one. An empty endpoint goes back
+  // to WordNet.
+  void setLlm(const QString& endpoint, const QString& model, const QString& cacheDir = {},
+              const QString& apiKey = {});
   bool usesLlm() const { return !llm_endpoint_.isEmpty(); }
   bool running() const;
 
@@ -47,7 +49,7 @@ class DescriptionService : public QObject {
 
  private:
   QString wordnet_dir_;
-  QString llm_endpoint_, llm_model_, llm_cache_;
+  QString llm_endpoint_, llm_model_, llm_cache_, llm_key_;
   QThread* thread_ = nullptr;
   std::shared_ptr<std::atomic<bool>> cancel_;
   bool busy_ = false;  // from start() until finished() is delivered here

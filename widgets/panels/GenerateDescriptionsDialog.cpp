@@ -12,6 +12,7 @@
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
+#include "widgets/common/ApiKeyStore.h"
 #include "widgets/common/ClassFiles.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/engine/DescriptionService.h"
@@ -35,13 +36,23 @@ GenerateDescriptionsDialog::GenerateDescriptionsDialog(const QStringList& classe
     if (auto* items = qobject_cast<QStandardItemModel*>(source_->model())) items->item(1)->setEnabled(false);
   }
   connect(source_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-    const StudioSettings settings;
-    if (source_->currentData().toString() == QLatin1String("llm"))
-      service_->setLlm(settings.llmEndpoint(), settings.llmModel(),
-                       settings.useCache() ? settings.cacheDir() + QStringLiteral("/llm-answers") : QString());
-    else
+    if (source_->currentData().toString() != QLatin1String("llm")) {
       service_->setLlm({}, {});
-    if (!service_->running()) generate();
+      if (!service_->running()) generate();
+      return;
+    }
+    // The key is read when the server is chosen, so a key saved in Preferences meanwhile
+    // is the one sent.
+    const StudioSettings settings;
+    status_->setText(tr("Reading the API key from the system keychain…"));
+    ApiKeyStore::read(settings.llmEndpoint(), this, [this](const ApiKeyStore::Key& key) {
+      if (source_->currentData().toString() != QLatin1String("llm")) return;  // chosen away meanwhile
+      const StudioSettings settings;
+      service_->setLlm(settings.llmEndpoint(), settings.llmModel(),
+                       settings.useCache() ? settings.cacheDir() + QStringLiteral("/llm-answers") : QString(),
+                       key.value);
+      if (!service_->running()) generate();
+    });
   });
   auto* sourceLabel = new QLabel(tr("&Source:"), this);
   sourceLabel->setBuddy(source_);
@@ -126,6 +137,7 @@ void GenerateDescriptionsDialog::onFinished(const DescribedClasses& result) {
     emit generated();
     return;
   }
+  shown_.clear();  // the editor holds the last run's sentences; they must not overwrite these
   descriptions_ = result.descriptions;
   unknown_ = result.unknown;
   notes_ = result.notes;
@@ -162,8 +174,11 @@ void GenerateDescriptionsDialog::showCurrent() {
   const bool known = descriptions_.contains(shown_);
   editor_->setEnabled(known);
   editor_->setPlainText(known ? descriptions_.value(shown_).join(QLatin1Char('\n')) : QString());
-  note_->setText(known ? notes_.value(shown_) : tr("WordNet has no entry for this name; type descriptions in the "
-                                                   "Classes panel, or try another spelling."));
+  note_->setText(known                ? notes_.value(shown_)
+                 : service_->usesLlm() ? tr("The server gave no answer for this class; try again, or type "
+                                            "descriptions in the Classes panel.")
+                                       : tr("WordNet has no entry for this name; type descriptions in the "
+                                            "Classes panel, or try another spelling."));
 }
 
 void GenerateDescriptionsDialog::keepEdits() {

@@ -21,12 +21,13 @@
 #include <QStyle>
 #include <QThread>
 #include <QVBoxLayout>
-#include <cstdlib>
+#include <utility>
 
 #include "core/describe/llm_client.h"
 #include "core/error.h"
 #include "core/runtime/cache_dir.h"
 #include "core/runtime/embedding_store.h"
+#include "widgets/common/ApiKeyStore.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/common/Translations.h"
 
@@ -138,18 +139,33 @@ void PreferencesDialog::buildUi() {
   engineGroup_ = new QGroupBox;
   engineGroup_->setLayout(engineForm);
 
-  // Generate Descriptions' LLM server. The key is never stored: it is read from the
-  // environment, as the CLI reads it.
+  // Generate Descriptions' LLM server. The key goes to the system keychain (ApiKeyStore),
+  // never to the settings file; the field shows only what is being typed.
   endpointEdit_ = new QLineEdit;
   endpointEdit_->setObjectName(QStringLiteral("llmEndpointEdit"));
   endpointEdit_->setPlaceholderText(QStringLiteral("http://127.0.0.1:8080/v1"));
+  connect(endpointEdit_, &QLineEdit::editingFinished, this, [this] {
+    if (ApiKeyStore::entryName(llmEndpoint()) != keyEndpoint_) readKey();
+  });
   llmModelEdit_ = new QLineEdit;
   llmModelEdit_->setObjectName(QStringLiteral("llmModelEdit"));
   endpointLabel_ = new QLabel;
   endpointLabel_->setBuddy(endpointEdit_);
   llmModelLabel_ = new QLabel;
   llmModelLabel_->setBuddy(llmModelEdit_);
+  keyEdit_ = new QLineEdit;
+  keyEdit_->setObjectName(QStringLiteral("llmKeyEdit"));
+  keyEdit_->setEchoMode(QLineEdit::Password);
+  keyLabel_ = new QLabel;
+  keyLabel_->setBuddy(keyEdit_);
+  forgetKeyButton_ = new QPushButton;
+  forgetKeyButton_->setObjectName(QStringLiteral("forgetKeyButton"));
+  connect(forgetKeyButton_, &QPushButton::clicked, this, &PreferencesDialog::forgetKey);
+  auto* keyRow = new QHBoxLayout;
+  keyRow->addWidget(keyEdit_, 1);
+  keyRow->addWidget(forgetKeyButton_);
   keyNote_ = new QLabel;
+  keyNote_->setObjectName(QStringLiteral("llmKeyNote"));
   keyNote_->setWordWrap(true);
   keyNote_->setStyleSheet(QStringLiteral("color: #6e6e6e;"));
   testButton_ = new QPushButton;
@@ -162,10 +178,15 @@ void PreferencesDialog::buildUi() {
   auto* describeForm = new QFormLayout;
   describeForm->addRow(endpointLabel_, endpointEdit_);
   describeForm->addRow(llmModelLabel_, llmModelEdit_);
-  describeForm->addRow(keyNote_);
-  describeForm->addRow(testRow);
+  describeForm->addRow(keyLabel_, keyRow);
+  // The note below the form, not in it: its wrapped height changes once the keychain
+  // answers, and a QFormLayout row keeps the height it first had.
+  auto* describeColumn = new QVBoxLayout;
+  describeColumn->addLayout(describeForm);
+  describeColumn->addWidget(keyNote_);
+  describeColumn->addLayout(testRow);
   describeGroup_ = new QGroupBox;
-  describeGroup_->setLayout(describeForm);
+  describeGroup_->setLayout(describeColumn);
 
   openMiniModelCheck_ = new QCheckBox;
   openMiniModelCheck_->setObjectName(QStringLiteral("openMiniModelCheck"));
@@ -173,8 +194,11 @@ void PreferencesDialog::buildUi() {
   buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply |
                                   QDialogButtonBox::RestoreDefaults);
   connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
+    closeWhenKeySaved_ = true;
     apply();
-    accept();
+    // A typed key is still on its way to the keychain: close once it is there, or stay
+    // open showing why it is not, rather than lose it unseen.
+    if (!savingKey_) accept();
   });
   connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
   connect(buttons_->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &PreferencesDialog::apply);
@@ -208,10 +232,11 @@ void PreferencesDialog::retranslate() {
                                "Ollama (http://127.0.0.1:11434/v1) or https://api.openai.com/v1"));
   llmModelLabel_->setText(tr("&Model:"));
   llmModelEdit_->setToolTip(tr("The model the server answers with, e.g. llama3 or gpt-4o-mini"));
-  keyNote_->setText(qEnvironmentVariableIsSet("OPENAI_API_KEY")
-                        ? tr("API key: taken from the environment variable OPENAI_API_KEY; never saved.")
-                        : tr("API key: none. A server that needs one reads it from the environment variable "
-                             "OPENAI_API_KEY, set before ProText Studio starts; it is never saved."));
+  keyLabel_->setText(tr("API &key:"));
+  keyEdit_->setToolTip(tr("Kept in the system keychain for this server only; never in a settings file or a project"));
+  forgetKeyButton_->setText(tr("&Forget Key"));
+  forgetKeyButton_->setToolTip(tr("Remove this server's key from the system keychain"));
+  updateKeyNote();
   testButton_->setText(tr("&Test Connection"));
   testButton_->setToolTip(tr("Ask the server one short question"));
 
@@ -278,7 +303,99 @@ void PreferencesDialog::load() {
   openMiniModelCheck_->setChecked(saved.openMiniModel());
   endpointEdit_->setText(saved.llmEndpoint());
   llmModelEdit_->setText(saved.llmModel());
+  keyEdit_->clear();
+  readKey();
   updateDeviceWarning();
+}
+
+void PreferencesDialog::readKey() {
+  keyEndpoint_ = ApiKeyStore::entryName(llmEndpoint());
+  keyState_ = KeyState::Reading;
+  updateKeyNote();
+  const QString endpoint = keyEndpoint_;
+  ApiKeyStore::read(endpoint, this, [this, endpoint](const ApiKeyStore::Key& key) {
+    if (endpoint != keyEndpoint_) return;  // the address changed while the keychain answered
+    keychainError_ = key.keychainError;
+    keyState_ = key.source == ApiKeyStore::Source::Keychain ? KeyState::Saved
+                : !key.keychainError.isEmpty()              ? KeyState::NoKeychain
+                                                            : KeyState::NotSaved;
+    updateKeyNote();
+    emit keyRead();
+  });
+}
+
+void PreferencesDialog::updateKeyNote() {
+  const bool fromEnvironment = qEnvironmentVariableIsSet("OPENAI_API_KEY");
+  const QString environment =
+      fromEnvironment ? tr("The key in the environment variable OPENAI_API_KEY is used.")
+                      : tr("A server that needs a key can also read it from the environment variable OPENAI_API_KEY.");
+  QString note;
+  switch (keyState_) {
+    case KeyState::Reading:
+      note = tr("Reading the system keychain…");
+      break;
+    case KeyState::Saved:
+      note = tr("A key for this server is saved in the system keychain. Type a new one to replace it.");
+      break;
+    case KeyState::NotSaved:
+      note = tr("No key saved for this server; one typed here is kept in the system keychain, never in a file.") +
+             QLatin1Char(' ') + environment;
+      break;
+    case KeyState::NoKeychain:
+      note = tr("No system keychain is available, so no key can be saved here.") + QLatin1Char(' ') + environment;
+      break;
+    case KeyState::SaveFailed:
+      note = tr("The key was not saved: the system keychain refused it (%1).").arg(keychainError_);
+      break;
+  }
+  keyNote_->setText(note);
+  // The keychain's own words, for whoever sets one up.
+  keyNote_->setToolTip(keychainError_.isEmpty() || keyState_ == KeyState::Saved || keyState_ == KeyState::NotSaved
+                           ? QString()
+                           : tr("The system keychain said: %1").arg(keychainError_));
+  // Grow, not clip, when the answer is longer than what the dialog was sized for.
+  if (isVisible() && layout()) {
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : sizeHint().height();
+    if (needed > height()) resize(width(), needed);
+  }
+  keyEdit_->setEnabled(keyState_ != KeyState::NoKeychain && keyState_ != KeyState::Reading);
+  keyEdit_->setPlaceholderText(keyState_ == KeyState::Saved ? tr("Saved in the system keychain") : QString());
+  forgetKeyButton_->setEnabled(keyState_ == KeyState::Saved);
+}
+
+void PreferencesDialog::saveKey() {
+  const QString key = keyEdit_->text().trimmed();
+  if (key.isEmpty() || llmEndpoint().isEmpty()) return;
+  savingKey_ = true;
+  keyEndpoint_ = ApiKeyStore::entryName(llmEndpoint());
+  ApiKeyStore::save(keyEndpoint_, key, this, [this](const ApiKeyStore::Outcome& outcome) {
+    savingKey_ = false;
+    const bool close = std::exchange(closeWhenKeySaved_, false);
+    if (outcome.ok) {
+      keyEdit_->clear();
+      keyState_ = KeyState::Saved;
+    } else {
+      keychainError_ = outcome.error;
+      keyState_ = KeyState::SaveFailed;
+    }
+    updateKeyNote();
+    emit keySaved(outcome.ok);
+    if (outcome.ok && close) accept();
+  });
+}
+
+void PreferencesDialog::forgetKey() {
+  ApiKeyStore::forget(keyEndpoint_, this, [this](const ApiKeyStore::Outcome& outcome) {
+    if (outcome.ok) {
+      keyState_ = KeyState::NotSaved;
+    } else {
+      keychainError_ = outcome.error;
+      keyState_ = KeyState::NoKeychain;
+    }
+    updateKeyNote();
+    emit keyForgotten(outcome.ok);
+  });
 }
 
 QString PreferencesDialog::llmEndpoint() const { return endpointEdit_->text().trimmed(); }
@@ -291,9 +408,19 @@ void PreferencesDialog::testConnection() {
   }
   testButton_->setEnabled(false);
   connectionResult_->setText(tr("Asking %1…").arg(llmEndpoint()));
-  const std::string url = llmEndpoint().toStdString(), model = llmModel().toStdString();
+  // The key being typed is tried before it is saved; otherwise the saved one.
+  const QString typed = keyEdit_->text().trimmed();
+  if (!typed.isEmpty()) {
+    askServer(typed);
+    return;
+  }
+  ApiKeyStore::read(llmEndpoint(), this, [this](const ApiKeyStore::Key& key) { askServer(key.value); });
+}
+
+void PreferencesDialog::askServer(const QString& apiKey) {
+  const std::string url = llmEndpoint().toStdString(), model = llmModel().toStdString(), key = apiKey.toStdString();
   QPointer<PreferencesDialog> self(this);
-  QThread* thread = QThread::create([self, url, model] {
+  QThread* thread = QThread::create([self, url, model, key] {
     QString text;
     try {
       LlmEndpoint e;
@@ -301,7 +428,7 @@ void PreferencesDialog::testConnection() {
       e.model = model;
       e.timeout_s = 20;
       e.max_attempts = 1;
-      if (const char* key = std::getenv("OPENAI_API_KEY")) e.api_key = key;
+      e.api_key = key;
       const auto answers = LlmClient(e).complete({"Describe what a(n) heron looks like", 0.7, 40, 1});
       text = answers.empty() ? tr("Connected, but the server sent no answer.")
                              : tr("Connected: \"%1\"").arg(QString::fromStdString(answers.front()).simplified().left(80));
@@ -330,6 +457,7 @@ void PreferencesDialog::apply() {
   saved.setOpenMiniModel(openMiniModelAtStart());
   saved.setLlm(llmEndpoint(), llmModel());
   saved.sync();
+  saveKey();
   savedDevice_ = device();
   updateDeviceWarning();
 

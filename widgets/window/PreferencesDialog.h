@@ -17,8 +17,10 @@ class QSpinBox;
 namespace protext {
 
 // The studio's preferences: interface language, default compute device, the embedding
-// cache (on or off, its folder, clearing it), CPU threads, and whether the embedded mini model opens at start. Values live in QSettings
-// through StudioSettings, so the rest of the app reads them without this dialog.
+// cache (on or off, its folder, clearing it), CPU threads, whether the embedded mini model
+// opens at start, and the LLM server Generate Descriptions asks. Values live in QSettings
+// through StudioSettings, so the rest of the app reads them without this dialog; the
+// server's API key lives in the system keychain (ApiKeyStore).
 class PreferencesDialog : public QDialog {
   Q_OBJECT
  public:
@@ -39,6 +41,10 @@ class PreferencesDialog : public QDialog {
   // beside the button (connectionResult()).
   void testConnection();
   QLabel* connectionResult() const { return connectionResult_; }
+  // The API key typed for the server goes to the system keychain on Apply (ApiKeyStore);
+  // keyNote() says whether one is saved, or why none can be.
+  QLabel* keyNote() const { return keyNote_; }
+  void forgetKey();
 
  public slots:
   void load();     // fills the controls from the settings
@@ -48,6 +54,9 @@ class PreferencesDialog : public QDialog {
  signals:
   void languageChanged(const QString& language);
   void applied();
+  void keySaved(bool ok);      // the keychain answered a save Apply started
+  void keyForgotten(bool ok);
+  void keyRead();              // keyNote() shows what the keychain holds for the server
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -60,6 +69,10 @@ class PreferencesDialog : public QDialog {
   void updateCacheSize();
   void updateDeviceWarning();
   QString deviceName(const QString& device) const;
+  void readKey();
+  void saveKey();
+  void updateKeyNote();
+  void askServer(const QString& apiKey);
 
   QStringList devices_;
   QSettings* settings_;
@@ -73,7 +86,16 @@ class PreferencesDialog : public QDialog {
   QLabel* llmModelLabel_ = nullptr;
   QLineEdit* endpointEdit_ = nullptr;
   QLineEdit* llmModelEdit_ = nullptr;
+  QLabel* keyLabel_ = nullptr;
+  QLineEdit* keyEdit_ = nullptr;
+  QPushButton* forgetKeyButton_ = nullptr;
   QLabel* keyNote_ = nullptr;
+  enum class KeyState { Reading, Saved, NotSaved, NoKeychain, SaveFailed };
+  KeyState keyState_ = KeyState::Reading;
+  QString keyEndpoint_;    // the server whose key keyState_ describes (ApiKeyStore::entryName)
+  QString keychainError_;
+  bool savingKey_ = false;
+  bool closeWhenKeySaved_ = false;  // OK was pressed while the key was on its way
   QPushButton* testButton_ = nullptr;
   QLabel* connectionResult_ = nullptr;
   QLabel* languageLabel_ = nullptr;
