@@ -1,6 +1,6 @@
 #include "core/clip/weights.h"
 
-#include <torch/script.h>
+#include <torch/torch.h>
 
 #include <cctype>
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/protext/torch_save.h"
 #include "core/runtime/content_hash.h"
 
 namespace protext {
@@ -86,17 +87,37 @@ bool starts_with(const std::string& s, const std::string& prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
 }
 
+// OpenAI's .pt files are TorchScript archives. torch::jit::load would run the archive's
+// code (a module's __setstate__ can write any file), so the weights are taken from
+// data.pkl's object tree instead, with the same restricted reader as Dassl checkpoints:
+// each module is an inert object whose attributes name its submodules and tensors, and a
+// tensor's name is the path of attribute names to it, as in the module's state_dict.
 TensorMap read_torchscript(const std::string& path) {
-  torch::jit::Module module;
-  try {
-    module = torch::jit::load(path, torch::kCPU);
-  } catch (const c10::Error& e) {
-    throw Error(path, std::string("not a readable TorchScript archive (") +
-                          e.what_without_backtrace() + ")");
-  }
+  const TorchSaveArchive archive(path);
+  const PickleRef& root = archive.root();
+  if (root->kind != PickleValue::Kind::Object || root->text.rfind("__torch__.", 0) != 0)
+    throw Error(path, "a zip archive, but not a TorchScript module (its data.pkl holds a " + root->describe() +
+                          "); OpenAI's CLIP .pt files are TorchScript archives");
+  constexpr size_t kMaxDepth = 64;  // CLIP's modules nest five deep
   TensorMap tensors;
-  for (const auto& p : module.named_parameters(/*recurse=*/true)) tensors[p.name] = p.value.detach();
-  for (const auto& b : module.named_buffers(/*recurse=*/true)) tensors[b.name] = b.value.detach();
+  std::set<const PickleValue*> visited;  // a module reached twice (or a cycle) is read once
+  std::vector<std::pair<std::string, const PickleValue*>> pending{{"", root.get()}};
+  while (!pending.empty()) {
+    const auto [prefix, module] = pending.back();
+    pending.pop_back();
+    if (!visited.insert(module).second) continue;
+    if (std::count(prefix.begin(), prefix.end(), '.') >= static_cast<std::ptrdiff_t>(kMaxDepth))
+      throw Error(path, "modules nest deeper than " + std::to_string(kMaxDepth) + " levels at '" + prefix + "'");
+    for (const auto& [key, value] : module->entries) {
+      if (key->kind != PickleValue::Kind::String) continue;
+      const std::string name = prefix + key->text;
+      if (value->kind == PickleValue::Kind::Tensor) {
+        tensors[name] = archive.tensor(*value, "tensor '" + name + "'");
+      } else if (value->kind == PickleValue::Kind::Object && value->text.rfind("__torch__.", 0) == 0) {
+        pending.emplace_back(name + ".", value.get());
+      }
+    }
+  }
   for (const auto& name : kOpenAiScalars) tensors.erase(name);
   return tensors;
 }

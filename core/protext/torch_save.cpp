@@ -1,7 +1,5 @@
 #include "core/protext/torch_save.h"
 
-#include <caffe2/serialize/inline_container.h>
-#include <c10/util/Exception.h>
 
 #include <cstdio>
 #include <cstring>
@@ -11,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
+#include "core/runtime/zip_reader.h"
 
 namespace protext {
 
@@ -69,7 +68,7 @@ std::vector<int64_t> int_tuple(const PickleRef& value, const char* what) {
 // pickler emit), building PickleValues. Unknown callables become opaque Objects.
 class Interpreter {
  public:
-  Interpreter(const char* data, size_t size) : data_(data), size_(size) {}
+  Interpreter(const char* data, size_t size, uint64_t budget) : data_(data), size_(size), budget_(budget) {}
 
   PickleRef run();
   size_t position() const { return pos_; }
@@ -78,9 +77,26 @@ class Interpreter {
   const char* data_;
   size_t size_;
   size_t pos_ = 0;
+  uint64_t budget_;  // bytes of memory the interpreter may still hold (Limits)
   std::vector<PickleRef> stack_;
   std::vector<size_t> marks_;
   std::unordered_map<uint64_t, PickleRef> memo_;
+
+  // Every value, stack slot, memo entry and copied reference is paid for: a pickle of a few
+  // kilobytes can otherwise ask for gigabytes by copying what it already built.
+  void charge(uint64_t bytes) {
+    if (bytes > budget_)
+      throw PickleError{"the pickle builds more than this reader allows (a pickle bomb, or not a checkpoint)"};
+    budget_ -= bytes;
+  }
+  PickleRef value(Kind kind) {
+    charge(sizeof(PickleValue) + 32);
+    return make(kind);
+  }
+  PickleRef value(Kind kind, std::string text) {
+    charge(sizeof(PickleValue) + 32 + text.size());
+    return make_string(kind, std::move(text));
+  }
 
   const char* take(size_t n) {
     if (n > size_ - pos_) throw PickleError{"data ends inside an opcode"};
@@ -130,21 +146,35 @@ class Interpreter {
     stack_.resize(mark);
     return items;
   }
-  void push(PickleRef value) { stack_.push_back(std::move(value)); }
-  PickleRef tuple(std::vector<PickleRef> items) {
-    auto value = make(Kind::Tuple);
-    value->items = std::move(items);
-    return value;
+  // A checkpoint's pickle keeps a few dozen values on its stack and a few thousand in its
+  // memo; these bounds are hundreds of times that, and refuse a nesting bomb early.
+  static constexpr size_t kMaxStack = 65536, kMaxMarks = 65536, kMaxMemo = 1'000'000;
+  void push(PickleRef v) {
+    if (stack_.size() >= kMaxStack)
+      throw PickleError{"the pickle holds more than " + std::to_string(kMaxStack) + " values at once (nested too deep?)"};
+    charge(sizeof(PickleRef));
+    stack_.push_back(std::move(v));
   }
-  PickleRef integer(int64_t v) {
-    auto value = make(Kind::Int);
-    value->integer = v;
-    return value;
+  PickleRef tuple(std::vector<PickleRef> items) {
+    auto v = value(Kind::Tuple);
+    v->items = std::move(items);
+    return v;
+  }
+  PickleRef integer(int64_t n) {
+    auto v = value(Kind::Int);
+    v->integer = n;
+    return v;
+  }
+  void memo_put(uint64_t index) {
+    if (memo_.size() >= kMaxMemo && !memo_.count(index))
+      throw PickleError{"the pickle memoises more than " + std::to_string(kMaxMemo) + " values"};
+    charge(64);
+    memo_[index] = top();
   }
   PickleRef signed_long(size_t n) {
     if (n > 8) {
       take(n);  // Python ints wider than 64 bits: kept as an opaque value nobody reads.
-      return make_string(Kind::Object, "int");
+      return value(Kind::Object, "int");
     }
     uint64_t bits = unsigned_le(n);
     if (n > 0 && n < 8 && (bits >> (8 * n - 1)) & 1) bits |= ~uint64_t(0) << (8 * n);
@@ -159,6 +189,7 @@ class Interpreter {
     if (items.size() % 2 != 0) throw PickleError{"SETITEMS with an odd number of values"};
     if (target.kind == Kind::Object) return;  // a Python object's own mapping: not needed
     if (target.kind != Kind::Dict) throw PickleError{"SETITEM on a " + target.describe()};
+    charge(16 * items.size());
     for (size_t i = 0; i < items.size(); i += 2) target.entries.emplace_back(items[i], items[i + 1]);
   }
   void append_items(PickleValue& target, std::vector<PickleRef> items) {
@@ -167,7 +198,7 @@ class Interpreter {
     for (PickleRef& item : items) target.items.push_back(std::move(item));
   }
 
-  PickleRef call(const PickleRef& callable, const PickleRef& args);
+  PickleRef call(PickleRef callable, PickleRef args);
   PickleRef persistent(const PickleRef& pid);
 };
 
@@ -183,13 +214,21 @@ PickleRef Interpreter::persistent(const PickleRef& pid) {
   if (type->kind != Kind::Global || key->kind != Kind::String || numel->kind != Kind::Int || numel->integer < 0) {
     throw PickleError{"malformed storage reference"};
   }
-  auto storage = make_string(Kind::Storage, key->text);
+  auto storage = value(Kind::Storage, key->text);
   storage->dtype_known = storage_dtype(type->text, &storage->dtype);
   storage->storage_numel = numel->integer;
   return storage;
 }
 
-PickleRef Interpreter::call(const PickleRef& callable, const PickleRef& args) {
+PickleRef Interpreter::call(PickleRef callable, PickleRef args) {
+  // Tensor subclasses are rebuilt as their base tensor: _rebuild_from_type_v2(func, type,
+  // args, state) is func(*args), unwrapped in a loop, however long the chain.
+  while (callable->kind == Kind::Global && callable->text == "torch._tensor._rebuild_from_type_v2") {
+    if (args->kind != Kind::Tuple || args->items.size() < 3) throw PickleError{"malformed _rebuild_from_type_v2 arguments"};
+    PickleRef inner_callable = args->items[0], inner_args = args->items[2];
+    callable = std::move(inner_callable);
+    args = std::move(inner_args);
+  }
   if (args->kind != Kind::Tuple) throw PickleError{"REDUCE arguments are not a tuple"};
   const std::vector<PickleRef>& a = args->items;
   const std::string name = callable->kind == Kind::Global ? callable->text : std::string();
@@ -197,11 +236,12 @@ PickleRef Interpreter::call(const PickleRef& callable, const PickleRef& args) {
     if (a.size() < 4 || a[0]->kind != Kind::Storage || a[1]->kind != Kind::Int) {
       throw PickleError{"malformed " + name + " arguments"};
     }
-    auto tensor = make(Kind::Tensor);
+    auto tensor = value(Kind::Tensor);
     tensor->items = {a[0]};
     tensor->dtype = a[0]->dtype;
     tensor->dtype_known = a[0]->dtype_known;
     tensor->offset = a[1]->integer;
+    charge(16 * (a[2]->items.size() + a[3]->items.size()));
     tensor->sizes = int_tuple(a[2], "size");
     tensor->strides = int_tuple(a[3], "stride");
     if (tensor->sizes.size() != tensor->strides.size()) throw PickleError{"tensor size and stride differ in rank"};
@@ -212,17 +252,15 @@ PickleRef Interpreter::call(const PickleRef& callable, const PickleRef& args) {
     if (a.empty()) throw PickleError{"missing arguments to " + name};
     return a[0];
   }
-  if (name == "torch._tensor._rebuild_from_type_v2") {  // tensor subclasses: rebuild the base tensor
-    if (a.size() < 3) throw PickleError{"missing arguments to " + name};
-    return call(a[0], a[2]);
-  }
   if (name == "collections.OrderedDict" || name == "builtins.dict" || name == "__builtin__.dict" ||
       name == "collections.defaultdict") {
-    auto dict = make(Kind::Dict);
+    auto dict = value(Kind::Dict);
     if (name != "collections.defaultdict" && !a.empty()) {
       if (a[0]->kind == Kind::Dict) {
+        charge(32 * a[0]->entries.size());
         dict->entries = a[0]->entries;
       } else if (a[0]->kind == Kind::List || a[0]->kind == Kind::Tuple) {
+        charge(32 * a[0]->items.size());
         for (const PickleRef& pair : a[0]->items) {
           if (pair->kind != Kind::Tuple || pair->items.size() != 2) throw PickleError{"dict built from non-pairs"};
           dict->entries.emplace_back(pair->items[0], pair->items[1]);
@@ -231,7 +269,8 @@ PickleRef Interpreter::call(const PickleRef& callable, const PickleRef& args) {
     }
     return dict;
   }
-  auto object = make_string(Kind::Object, name.empty() ? callable->describe() : name);
+  auto object = value(Kind::Object, name.empty() ? callable->describe() : name);
+  charge(16 * a.size());
   object->items = a;
   return object;
 }
@@ -247,16 +286,20 @@ PickleRef Interpreter::run() {
         if (!stack_.empty() || !marks_.empty()) throw PickleError{"values left on the stack at STOP"};
         return result;
       }
-      case '(': marks_.push_back(stack_.size()); break;
+      case '(':
+        if (marks_.size() >= kMaxMarks)
+          throw PickleError{"the pickle nests more than " + std::to_string(kMaxMarks) + " MARKs"};
+        marks_.push_back(stack_.size());
+        break;
       case '0': pop(); break;
       case '1': pop_to_mark(); break;
       case '2': push(top()); break;
-      case 'N': push(make(Kind::None)); break;
+      case 'N': push(value(Kind::None)); break;
       case 0x88:
       case 0x89: {
-        auto value = make(Kind::Bool);
-        value->boolean = op == 0x88;
-        push(value);
+        auto v = value(Kind::Bool);
+        v->boolean = op == 0x88;
+        push(v);
         break;
       }
       case 'J': push(integer(int32_t(uint32_t(unsigned_le(4))))); break;
@@ -274,9 +317,9 @@ PickleRef Interpreter::run() {
         std::string text = line();
         if (!text.empty() && text.back() == 'L') text.pop_back();
         if (op == 'I' && (text == "00" || text == "01")) {
-          auto value = make(Kind::Bool);
-          value->boolean = text == "01";
-          push(value);
+          auto v = value(Kind::Bool);
+          v->boolean = text == "01";
+          push(v);
           break;
         }
         try {
@@ -290,31 +333,31 @@ PickleRef Interpreter::run() {
         uint64_t bits = 0;
         const auto* bytes = reinterpret_cast<const unsigned char*>(take(8));
         for (int i = 0; i < 8; ++i) bits = (bits << 8) | bytes[i];  // big-endian
-        auto value = make(Kind::Float);
-        std::memcpy(&value->real, &bits, sizeof bits);
-        push(value);
+        auto v = value(Kind::Float);
+        std::memcpy(&v->real, &bits, sizeof bits);
+        push(v);
         break;
       }
       case 'F': {
         const std::string text = line();
-        auto value = make(Kind::Float);
+        auto v = value(Kind::Float);
         try {
-          value->real = std::stod(text);
+          v->real = std::stod(text);
         } catch (const std::exception&) {
           throw PickleError{"bad float literal '" + text + "'"};
         }
-        push(value);
+        push(v);
         break;
       }
-      case 'X': push(make_string(Kind::String, counted(unsigned_le(4)))); break;
-      case 0x8c: push(make_string(Kind::String, counted(unsigned_le(1)))); break;
-      case 0x8d: push(make_string(Kind::String, counted(unsigned_le(8)))); break;
-      case 'T': push(make_string(Kind::Bytes, counted(unsigned_le(4)))); break;
-      case 'U': push(make_string(Kind::Bytes, counted(unsigned_le(1)))); break;
-      case 'B': push(make_string(Kind::Bytes, counted(unsigned_le(4)))); break;
-      case 'C': push(make_string(Kind::Bytes, counted(unsigned_le(1)))); break;
+      case 'X': push(value(Kind::String, counted(unsigned_le(4)))); break;
+      case 0x8c: push(value(Kind::String, counted(unsigned_le(1)))); break;
+      case 0x8d: push(value(Kind::String, counted(unsigned_le(8)))); break;
+      case 'T': push(value(Kind::Bytes, counted(unsigned_le(4)))); break;
+      case 'U': push(value(Kind::Bytes, counted(unsigned_le(1)))); break;
+      case 'B': push(value(Kind::Bytes, counted(unsigned_le(4)))); break;
+      case 'C': push(value(Kind::Bytes, counted(unsigned_le(1)))); break;
       case 0x8e:
-      case 0x96: push(make_string(Kind::Bytes, counted(unsigned_le(8)))); break;
+      case 0x96: push(value(Kind::Bytes, counted(unsigned_le(8)))); break;
       case ')': push(tuple({})); break;
       case 't': push(tuple(pop_to_mark())); break;
       case 0x85:
@@ -326,10 +369,10 @@ PickleRef Interpreter::run() {
         break;
       }
       case ']':
-      case 0x8f: push(make(Kind::List)); break;  // sets read as lists
+      case 0x8f: push(value(Kind::List)); break;  // sets read as lists
       case 'l':
       case 0x91: {
-        auto list = make(Kind::List);
+        auto list = value(Kind::List);
         list->items = pop_to_mark();
         push(list);
         break;
@@ -345,9 +388,9 @@ PickleRef Interpreter::run() {
         append_items(*top(), std::move(items));
         break;
       }
-      case '}': push(make(Kind::Dict)); break;
+      case '}': push(value(Kind::Dict)); break;
       case 'd': {
-        auto dict = make(Kind::Dict);
+        auto dict = value(Kind::Dict);
         set_items(*dict, pop_to_mark());
         push(dict);
         break;
@@ -366,14 +409,14 @@ PickleRef Interpreter::run() {
       case 'c': {
         std::string module = line();
         std::string name = line();
-        push(make_string(Kind::Global, module + "." + name));
+        push(value(Kind::Global, module + "." + name));
         break;
       }
       case 0x93: {
         PickleRef name = pop();
         PickleRef module = pop();
         if (module->kind != Kind::String || name->kind != Kind::String) throw PickleError{"STACK_GLOBAL of non-strings"};
-        push(make_string(Kind::Global, module->text + "." + name->text));
+        push(value(Kind::Global, module->text + "." + name->text));
         break;
       }
       case 'R': {
@@ -385,8 +428,11 @@ PickleRef Interpreter::run() {
       case 0x81: {
         PickleRef args = pop();
         PickleRef cls = pop();
-        auto object = make_string(Kind::Object, cls->kind == Kind::Global ? cls->text : cls->describe());
-        if (args->kind == Kind::Tuple) object->items = args->items;
+        auto object = value(Kind::Object, cls->kind == Kind::Global ? cls->text : cls->describe());
+        if (args->kind == Kind::Tuple) {
+          charge(16 * args->items.size());
+          object->items = args->items;
+        }
         push(object);
         break;
       }
@@ -394,23 +440,32 @@ PickleRef Interpreter::run() {
         pop();  // kwargs
         PickleRef args = pop();
         PickleRef cls = pop();
-        auto object = make_string(Kind::Object, cls->kind == Kind::Global ? cls->text : cls->describe());
-        if (args->kind == Kind::Tuple) object->items = args->items;
+        auto object = value(Kind::Object, cls->kind == Kind::Global ? cls->text : cls->describe());
+        if (args->kind == Kind::Tuple) {
+          charge(16 * args->items.size());
+          object->items = args->items;
+        }
         push(object);
         break;
       }
       case 'b': {
-        pop();  // the state of a Python object (or a tensor's Python attributes): not needed
-        top();
+        // An object's state. A dict (a TorchScript module's attributes) is kept as the
+        // object's entries; anything else (a tensor's Python attributes) is not needed.
+        PickleRef state = pop();
+        PickleValue& target = *top();
+        if (target.kind == Kind::Object && state->kind == Kind::Dict) {
+          charge(32 * state->entries.size());
+          target.entries.insert(target.entries.end(), state->entries.begin(), state->entries.end());
+        }
         break;
       }
-      case 'q': memo_[unsigned_le(1)] = top(); break;
-      case 'r': memo_[unsigned_le(4)] = top(); break;
-      case 0x94: memo_[memo_.size()] = top(); break;
+      case 'q': memo_put(unsigned_le(1)); break;
+      case 'r': memo_put(unsigned_le(4)); break;
+      case 0x94: memo_put(memo_.size()); break;
       case 'p': {
         const std::string text = line();
         try {
-          memo_[std::stoull(text)] = top();
+          memo_put(std::stoull(text));
         } catch (const std::logic_error&) {
           throw PickleError{"bad memo index '" + text + "'"};
         }
@@ -439,9 +494,29 @@ PickleRef Interpreter::run() {
   }
 }
 
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 }  // namespace
+
+PickleValue::~PickleValue() {
+  // Children whose last owner is going are emptied into a work list before they die, so no
+  // destructor ever runs inside another: the depth of the tree costs no stack.
+  std::vector<PickleRef> pending;
+  auto adopt = [&pending](PickleValue& v) {
+    for (PickleRef& item : v.items) pending.push_back(std::move(item));
+    for (auto& [key, val] : v.entries) {
+      pending.push_back(std::move(key));
+      pending.push_back(std::move(val));
+    }
+    v.items.clear();
+    v.entries.clear();
+  };
+  adopt(*this);
+  while (!pending.empty()) {
+    PickleRef next = std::move(pending.back());
+    pending.pop_back();
+    if (next && next.use_count() == 1) adopt(*next);
+  }
+}
 
 PickleRef PickleValue::find(const std::string& key) const {
   for (const auto& [k, v] : entries) {
@@ -469,7 +544,9 @@ std::string PickleValue::describe() const {
   return "value";
 }
 
-TorchSaveArchive::TorchSaveArchive(const std::string& path) : path_(path) {
+TorchSaveArchive::TorchSaveArchive(const std::string& path) : TorchSaveArchive(path, Limits()) {}
+
+TorchSaveArchive::TorchSaveArchive(const std::string& path, const Limits& limits) : path_(path) {
   std::error_code error;
   const auto status = std::filesystem::status(path, error);
   if (!std::filesystem::exists(status)) throw Error(path, "no such file");
@@ -488,16 +565,18 @@ TorchSaveArchive::TorchSaveArchive(const std::string& path) : path_(path) {
                         "torch.save under torch >= 1.6");
     }
   }
-  std::tuple<at::DataPtr, size_t> record;
   try {
-    reader_ = std::make_unique<caffe2::serialize::PyTorchStreamReader>(path);
-    if (!reader_->hasRecord("data.pkl")) throw Error(path, "zip archive without data.pkl, not a torch.save file");
-    record = reader_->getRecord("data.pkl");
-  } catch (const c10::Error& e) {
-    throw Error(path, "not a torch.save zip archive (torch >= 1.6 format): " +
-                          first_line(e.what_without_backtrace()));
+    zip_ = std::make_unique<ZipReader>(path);
+  } catch (const Error& e) {
+    std::string reason = e.what();
+    if (reason.rfind(path + ": ", 0) == 0) reason.erase(0, path.size() + 2);
+    throw Error(path, "not a torch.save zip archive (torch >= 1.6 format): " + reason);
   }
-  Interpreter interpreter(static_cast<const char*>(std::get<0>(record).get()), std::get<1>(record));
+  if (!zip_->has("data.pkl")) throw Error(path, "zip archive without data.pkl, not a torch.save file");
+  // Twice the file: a view may be read once as a weight and once more where it is shared.
+  tensor_budget_ = 2 * zip_->file_size() + limits.tensor_bytes_over_file;
+  const std::string pickle = zip_->read("data.pkl", limits.pickle_bytes);
+  Interpreter interpreter(pickle.data(), pickle.size(), limits.interpreter_bytes);
   try {
     root_ = interpreter.run();
   } catch (const PickleError& e) {
@@ -513,8 +592,8 @@ torch::Tensor TorchSaveArchive::tensor(const PickleValue& value, const std::stri
   if (!value.dtype_known) throw Error(path_, what + " has a storage type this reader does not know");
   const auto element = int64_t(c10::elementSize(value.dtype));
 
-  // The furthest element the view touches must lie inside the storage, or from_blob reads
-  // past the record.
+  // The furthest element the view touches must lie inside the storage, and the storage
+  // inside its record, or the read would go past them.
   int64_t numel = 1;
   int64_t last = value.offset;
   for (size_t d = 0; d < value.sizes.size(); ++d) {
@@ -531,19 +610,25 @@ torch::Tensor TorchSaveArchive::tensor(const PickleValue& value, const std::stri
                            std::to_string(storage.storage_numel));
   }
   const std::string record_name = "data/" + storage.text;
-  std::tuple<at::DataPtr, size_t> record;
-  try {
-    record = reader_->getRecord(record_name);
-  } catch (const c10::Error& e) {
-    throw Error(path_, what + ": cannot read record " + record_name + ": " + first_line(e.what_without_backtrace()));
-  }
-  if (int64_t(std::get<1>(record)) < storage.storage_numel * element) {
-    throw Error(path_, what + ": record " + record_name + " holds " + std::to_string(std::get<1>(record)) +
-                           " bytes, its storage needs " + std::to_string(storage.storage_numel * element));
+  const ZipReader::Record& record = zip_->stored(record_name);
+  int64_t storage_bytes = 0;
+  if (__builtin_mul_overflow(storage.storage_numel, element, &storage_bytes) ||
+      uint64_t(storage_bytes) > record.size) {
+    throw Error(path_, what + ": record " + record_name + " holds " + std::to_string(record.size) +
+                           " bytes, fewer than its storage of " + std::to_string(storage.storage_numel) +
+                           " elements needs");
   }
   if (numel == 0) return torch::empty(value.sizes, torch::TensorOptions().dtype(value.dtype));
-  auto* base = static_cast<char*>(std::get<0>(record).get()) + value.offset * element;
-  return torch::from_blob(base, value.sizes, value.strides, torch::TensorOptions().dtype(value.dtype))
+  // Only the bytes the view spans are read: a small view of a large storage stays small.
+  const uint64_t first_byte = uint64_t(value.offset) * uint64_t(element);
+  const uint64_t span = (uint64_t(last) - uint64_t(value.offset) + 1) * uint64_t(element);
+  if (span > tensor_budget_ - std::min(tensor_budget_, tensor_bytes_read_))
+    throw Error(path_, what + ": the archive's tensors add up to more bytes than the file could hold "
+                              "(views of one storage repeated?)");
+  tensor_bytes_read_ += span;
+  auto bytes = torch::empty({int64_t(span)}, torch::TensorOptions().dtype(torch::kByte));
+  zip_->read_at(record, first_byte, bytes.data_ptr(), span);
+  return torch::from_blob(bytes.data_ptr(), value.sizes, value.strides, torch::TensorOptions().dtype(value.dtype))
       .clone(at::MemoryFormat::Contiguous);
 }
 

@@ -99,6 +99,12 @@ ProcessResult run_cli(const QStringList& args, const QByteArray& input) {
   return run(QString::fromStdString(required_env("PROTEXT_CLI")), args, input, 600000);
 }
 
+ProcessResult run_cli_limited(const QStringList& args, int megabytes) {
+  QStringList shell{"-c", QString("ulimit -v %1 && exec \"$0\" \"$@\"").arg(qint64(megabytes) * 1024),
+                    QString::fromStdString(required_env("PROTEXT_CLI"))};
+  return run("/bin/sh", shell + args, {}, 600000);
+}
+
 void use_private_settings(const QString& dir) {
   QStandardPaths::setTestModeEnabled(true);
   QSettings::setDefaultFormat(QSettings::IniFormat);

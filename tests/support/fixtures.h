@@ -49,5 +49,8 @@ void use_private_settings(const QString& dir);
 
 // Runs the protext CLI and returns whatever happened; never throws.
 ProcessResult run_cli(const QStringList& args, const QByteArray& input = {});
+// The same with its address space capped (ulimit -v), so a reader that does not bound
+// what it allocates fails the test instead of swapping the machine.
+ProcessResult run_cli_limited(const QStringList& args, int megabytes);
 
 }  // namespace protext::test
