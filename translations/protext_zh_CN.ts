@@ -1402,6 +1402,16 @@ Predicted: %2
         <translation>清除最近的项目(&amp;C)</translation>
     </message>
     <message>
+        <source>This project opens the model “%1” from another folder:
+%2
+
+Open it only if you trust where the project and the model came from. Open the model?</source>
+        <translation>此项目会打开另一个文件夹中的模型“%1”：
+%2
+
+只有在信任项目和模型的来源时才应打开。要打开该模型吗？</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -1412,6 +1422,10 @@ Predicted: %2
     <message>
         <source>The class list has unsaved changes. Save the project before opening another?</source>
         <translation>类别列表有未保存的更改。打开其他项目前要保存当前项目吗？</translation>
+    </message>
+    <message>
+        <source>The project&apos;s model was not opened, nor its prompts; open the model from the Model panel when you trust it.</source>
+        <translation>未打开项目的模型及其提示；如果信任该模型，请在“模型”面板中打开它。</translation>
     </message>
     <message>
         <source>Save project</source>

@@ -354,6 +354,23 @@ void MainWindow::rememberProject(const QString& path) {
   StudioSettings().addRecentProject(QFileInfo(path).absoluteFilePath());
 }
 
+bool MainWindow::mayOpenProjectModel(const QString& projectPath, const QString& modelPath) {
+  if (modelPath.startsWith(QLatin1Char(':'))) return true;  // the embedded model
+  const QString model = QFileInfo(modelPath).absoluteFilePath();
+  const QString folder = QFileInfo(projectPath).absoluteDir().absolutePath() + QLatin1Char('/');
+  if (model.startsWith(folder)) return true;
+  for (const QString& recent : modelPanel_->recentModels())
+    if (QFileInfo(recent).absoluteFilePath() == model) return true;
+  const QString question =
+      tr("This project opens the model “%1” from another folder:\n%2\n\nOpen it only if you trust where the project "
+         "and the model came from. Open the model?")
+          .arg(QFileInfo(model).fileName(), QDir::toNativeSeparators(QFileInfo(model).absolutePath()));
+  if (foreignModelQuestion_) return foreignModelQuestion_(question);
+  if (!options_.interactive) return true;
+  return QMessageBox::question(this, tr("Open project"), question, QMessageBox::Open | QMessageBox::Ignore,
+                               QMessageBox::Ignore) == QMessageBox::Open;
+}
+
 bool MainWindow::settleUnsavedChanges(const QString& question) {
   if (undo_->isClean()) return true;
   QMessageBox::StandardButton answer = QMessageBox::Discard;
@@ -396,8 +413,16 @@ bool MainWindow::openProject(const QString& path) {
     if (data.training) trainingPanel_->setSettings(*data.training);
     if (!data.modelPath.isEmpty() &&
         QFileInfo(data.modelPath).canonicalFilePath() != QFileInfo(models_->info().path).canonicalFilePath()) {
-      if (!data.device.isEmpty()) modelPanel_->setCurrentDevice(data.device);
-      modelPanel_->openPath(data.modelPath);
+      if (mayOpenProjectModel(path, data.modelPath)) {
+        if (!data.device.isEmpty()) modelPanel_->setCurrentDevice(data.device);
+        modelPanel_->openPath(data.modelPath);
+      } else {
+        // The prompts were learned on that model; on this one they would mean nothing.
+        pendingPrompts_.clear();
+        statusBar()->showMessage(tr("The project's model was not opened, nor its prompts; open the model from the "
+                                    "Model panel when you trust it."),
+                                 10000);
+      }
     } else if (!pendingPrompts_.isEmpty()) {
       models_->loadPrompts(pendingPrompts_);
       pendingPrompts_.clear();

@@ -63,6 +63,13 @@ class MainWindow : public QMainWindow {
   using UnsavedChangesAnswer = std::function<QMessageBox::StandardButton(const QString& question)>;
   void setUnsavedChangesAnswer(UnsavedChangesAnswer answer) { unsavedAnswer_ = std::move(answer); }
 
+  // Who answers "This project opens the model … from another folder. Open it?": a message
+  // box by default; tests answer themselves. A window that is not interactive and has no
+  // answerer opens it. A model inside the project's folder, the embedded one, or one
+  // opened here before is opened without asking.
+  using ForeignModelQuestion = std::function<bool(const QString& question)>;
+  void setForeignModelQuestion(ForeignModelQuestion question) { foreignModelQuestion_ = std::move(question); }
+
   // A language switch restarts the studio on the same project, so every text of the window
   // changes at once. Who asks "Restart now?" and who starts the new process: a message box
   // and QProcess by default; tests stand in for both.
@@ -163,8 +170,12 @@ class MainWindow : public QMainWindow {
   QString projectPath_;
   QString pendingPrompts_;  // a project's prompts, loaded once its model is open
   UnsavedChangesAnswer unsavedAnswer_;
+  ForeignModelQuestion foreignModelQuestion_;
   RestartQuestion restartQuestion_;
   Restarter restarter_;
+  // Whether the model a project at `projectPath` names may be opened (asks when it lies
+  // in another folder).
+  bool mayOpenProjectModel(const QString& projectPath, const QString& modelPath);
   // Asks to save unsaved class edits before they are replaced; true: go on.
   bool settleUnsavedChanges(const QString& question);
   QString pendingEvaluation_;  // a folder to evaluate once the classifiers are current
