@@ -295,7 +295,7 @@ void BpeTokenizer::append_word_ids(const std::string& word, std::vector<int32_t>
   cache_.emplace(word, std::move(ids));
 }
 
-std::vector<int32_t> BpeTokenizer::encode_words(std::string_view text) const {
+std::vector<int32_t> BpeTokenizer::encode_words(std::string_view text, std::size_t max_ids) const {
   icu::UnicodeString lowered = icu::UnicodeString::fromUTF8(utf32_to_utf8(clean_clip_text(text)));
   lowered.toLower(icu::Locale::getRoot());
   // Python's regex module, ignoring case, finds U+0345 (a combining mark that case-folds
@@ -308,10 +308,11 @@ std::vector<int32_t> BpeTokenizer::encode_words(std::string_view text) const {
   if (U_FAILURE(status)) throw Error("ICU", std::string("cannot start the CLIP word pattern: ") + u_errorName(status));
   std::vector<int32_t> ids;
   std::string word;
-  while (matcher->find(status) && U_SUCCESS(status)) {
+  while (ids.size() < max_ids && matcher->find(status) && U_SUCCESS(status)) {
     const int32_t begin = matcher->start(status), end = matcher->end(status);
     word.clear();
     lowered.tempSubStringBetween(begin, end).toUTF8String(word);
+    if (word.size() > kMaxWordBytes) word.resize(kMaxWordBytes);
     if (word == kStartOfText) {
       ids.push_back(start_);
     } else if (word == kEndOfText) {
@@ -327,7 +328,7 @@ std::vector<int32_t> BpeTokenizer::encode_words(std::string_view text) const {
 std::vector<int64_t> BpeTokenizer::encode(std::string_view text, int context_length) const {
   if (context_length < 2)
     throw Error("tokenizer", "context length " + std::to_string(context_length) + " leaves no room for start and end tokens");
-  const std::vector<int32_t> words = encode_words(text);
+  const std::vector<int32_t> words = encode_words(text, static_cast<std::size_t>(context_length) - 2);
   std::vector<int64_t> ids;
   ids.reserve(std::min<std::size_t>(words.size() + 2, static_cast<std::size_t>(context_length)));
   ids.push_back(start_);

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,8 +34,16 @@ class BpeTokenizer : public Tokenizer {
   int64_t vocab_size() const override { return static_cast<int64_t>(tokens_.size()); }
   std::string token_text(int64_t id) const override;
 
-  // The ids of the cleaned, lower-cased text without start and end tokens or cutting.
-  std::vector<int32_t> encode_words(std::string_view text) const;
+  // The ids of the cleaned, lower-cased text without start and end tokens, stopping once
+  // `max_ids` are there (encode() needs no more than its context holds).
+  std::vector<int32_t> encode_words(std::string_view text,
+                                    std::size_t max_ids = std::numeric_limits<std::size_t>::max()) const;
+
+  // BPE's work grows with the square of a word's length, so a longer word is cut to this
+  // many bytes first. Its first tokens are those of the whole word for any real text (the
+  // longest CLIP tokens are about 20 bytes, so 4096 bytes make hundreds of tokens, far more
+  // than a context holds); a 1 MB "word" then costs milliseconds, not hours.
+  static constexpr std::size_t kMaxWordBytes = 4096;
 
  private:
   struct Merge {

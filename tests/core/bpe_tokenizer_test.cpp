@@ -195,6 +195,29 @@ class BpeTokenizerTest : public QObject {
     QCOMPARE(ids_text(tokenizer_->encode(text, 5)), ids_text(reference_ids({text}, 5).at(0)));
   }
 
+  // Hostile input (issue 13): BPE is quadratic in a word's length and used to tokenise all
+  // of a text before cutting it, so a 1 MB word never finished.
+  void aHugeWordIsCutToItsFirst4096BytesFirst() {
+    std::string word;
+    uint32_t state = 7;
+    for (int i = 0; i < 1'000'000; ++i) {
+      state = state * 1664525u + 1013904223u;
+      word += static_cast<char>('a' + (state >> 24) % 10);
+    }
+    const Ids ids = tokenizer_->encode(word, 77);
+    QCOMPARE(ids.size(), std::size_t{77});
+    QCOMPARE(ids_text(ids), ids_text(tokenizer_->encode(word.substr(0, BpeTokenizer::kMaxWordBytes), 77)));
+  }
+
+  void aLongTextStopsAtTheContext() {
+    std::string text;
+    for (int i = 0; i < 200'000; ++i) text += "w" + std::to_string(i) + " ";
+    std::string start;
+    for (int i = 0; i < 80; ++i) start += "w" + std::to_string(i) + " ";
+    QCOMPARE(ids_text(tokenizer_->encode(text, 77)), ids_text(tokenizer_->encode(start, 77)));
+    QCOMPARE(tokenizer_->encode_words(text, 10).size(), std::size_t{10});
+  }
+
   void keepsTextOfExactlyContextLength() {
     // 75 digits + start + end = 77 ids: nothing is cut.
     const Ids ids = tokenizer_->encode(std::string(75, '7'), 77);
