@@ -27,12 +27,12 @@ std::string megapixels(int64_t pixels) {
 }
 
 // OpenCV reads OPENCV_IO_MAX_IMAGE_PIXELS once, at its first decode, so it is set before
-// ours (unless the user chose a value). Our header check runs first; this is the backstop
-// for a header we misread. Its warnings would duplicate the errors we throw.
+// ours, to our ceiling whatever the environment says. Our header check runs first; this is
+// the backstop for a header we misread. Its warnings would duplicate the errors we throw.
 void configure_opencv_once() {
   static std::once_flag once;
   std::call_once(once, [] {
-    setenv("OPENCV_IO_MAX_IMAGE_PIXELS", std::to_string(kMaxPixelsCeiling).c_str(), 0);
+    setenv("OPENCV_IO_MAX_IMAGE_PIXELS", std::to_string(kDefaultMaxPixels).c_str(), 1);
     cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
   });
 }
@@ -100,9 +100,9 @@ RgbImage to_rgb_image(const cv::Mat& m8, const std::string& name) {
 
 RgbImage decode_image_bytes(const std::vector<uint8_t>& bytes, const std::string& name,
                             int64_t max_pixels) {
-  if (max_pixels <= 0 || max_pixels > kMaxPixelsCeiling)
+  if (max_pixels <= 0 || max_pixels > kDefaultMaxPixels)
     throw Error(name, "pixel limit " + std::to_string(max_pixels) + " is outside 1.." +
-                          std::to_string(kMaxPixelsCeiling));
+                          std::to_string(kDefaultMaxPixels));
   if (bytes.empty()) throw Error(name, "empty file (0 bytes), not an image");
 
   const ImageHeader header = read_image_header(bytes.data(), bytes.size(), name);

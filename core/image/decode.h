@@ -7,10 +7,9 @@
 
 namespace protext {
 
-// The default ceiling on width x height: a 100 MP RGB image already takes 300 MB.
+// The ceiling on width x height: a 100 MP RGB image already takes 300 MB. A caller may
+// lower it, never raise it; OpenCV's own guard is set to the same value as a second line.
 constexpr int64_t kDefaultMaxPixels = 100'000'000;
-// The most any caller may allow; OpenCV's own guard is set to it as a second line.
-constexpr int64_t kMaxPixelsCeiling = 1'000'000'000;
 
 // Decodes JPEG, PNG, BMP, WebP or TIFF into 8-bit RGB the way PIL's
 // ImageOps.exif_transpose(img).convert("RGB") sees it: EXIF orientation applied,

@@ -48,7 +48,7 @@ class Bytes {
 // A TIFF structure (a .tif file, or the payload of an EXIF block): byte order, then
 // IFD0's entries. Only the tags we need are read, each as SHORT or LONG.
 struct TiffFields {
-  int64_t width = 0, height = 0;
+  int64_t width = -1, height = -1;  // -1: not given
   int orientation = 1;
 };
 
@@ -78,8 +78,15 @@ TiffFields read_tiff_fields(const Bytes& b, size_t base) {
     else if (type == 4) v = u32(value);   // LONG
     else if (type == 16 && big) v = u64(value);  // LONG8
     else continue;
-    if (tag == 256) fields.width = static_cast<int64_t>(v);
-    else if (tag == 257) fields.height = static_cast<int64_t>(v);
+    // A size given twice is refused: libtiff decodes by the first, and a reader keeping the
+    // last would check a size that is not the one decoded.
+    if (tag == 256) {
+      if (fields.width >= 0) b.corrupt("ImageWidth is given twice");
+      fields.width = static_cast<int64_t>(v);
+    } else if (tag == 257) {
+      if (fields.height >= 0) b.corrupt("ImageLength is given twice");
+      fields.height = static_cast<int64_t>(v);
+    }
     else if (tag == 274) fields.orientation = v >= 1 && v <= 8 ? static_cast<int>(v) : 1;
   }
   return fields;

@@ -84,6 +84,15 @@ class HostileFilesTest : public QObject {
     QVERIFY(torch::equal(got.at("prompt_learner.ctx"), valid.at("prompt_learner.ctx")));
   }
 
+  void an_image_size_given_twice_is_refused() {
+    const QString tif = file("width_twice.tif");
+    const auto r = run_cli_limited({"preprocess", tif, "--out", dir_.filePath("tif.npy")}, kMemoryMb);
+    QCOMPARE(r.exit_code, 1);
+    const QString err = QString::fromUtf8(r.err).trimmed();
+    QVERIFY2(err == "protext preprocess: " + tif + ": TIFF header is corrupt: ImageWidth is given twice", qPrintable(err));
+    QVERIFY(!QFile::exists(dir_.filePath("tif.npy")));
+  }
+
   void opening_a_torchscript_archive_runs_none_of_its_code() {
     const QString evil = file("evil.pt");
     const auto r = run_cli_limited({"info", "--model", evil}, kMemoryMb);

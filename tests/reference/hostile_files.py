@@ -146,6 +146,16 @@ def write_all(out, marker):
     open(case("zip64_without_locator.pth", "a zip64 count without the zip64 records"), "wb").write(lie)
     open(case("truncated.pth", "a valid checkpoint cut at 60%"), "wb").write(good[:len(good) * 6 // 10])
 
+    # A TIFF giving ImageWidth twice: 100 (what a reader keeping the last tag would check)
+    # after 12000 (what libtiff decodes): 144 MP behind a 1.2 MP header.
+    entries = [(256, 4, 12000), (256, 4, 100), (257, 4, 12000), (258, 3, 8), (259, 3, 1), (262, 3, 1),
+               (273, 4, 8 + 2 + 12 * 10 + 4), (277, 3, 1), (278, 4, 12000), (279, 4, 144_000_000)]
+    ifd = struct.pack("<H", len(entries)) + b"".join(
+        struct.pack("<HHI", tag, kind, 1) + (struct.pack("<HH", value, 0) if kind == 3 else struct.pack("<I", value))
+        for tag, kind, value in entries) + struct.pack("<I", 0)
+    open(case("width_twice.tif", "a TIFF whose ImageWidth tag comes twice (12000, then 100)"), "wb").write(
+        b"II*\x00" + struct.pack("<I", 8) + ifd + bytes(4096))
+
     # TorchScript whose __setstate__ writes MARKER when torch.jit.load runs it.
     import torch  # only here: the rest needs no torch
     source = os.path.join(out, "evil_module.py")
