@@ -70,13 +70,15 @@ const torch::Tensor& need(const TensorMap& tensors, const std::string& name, con
   return it->second;
 }
 
-int64_t count_blocks(const TensorMap& tensors, const std::string& prefix) {
+int64_t count_blocks(const TensorMap& tensors, const std::string& prefix, const std::string& source) {
   std::set<int64_t> seen;
   for (const auto& [name, tensor] : tensors) {
     if (name.compare(0, prefix.size(), prefix) != 0) continue;
     const auto dot = name.find('.', prefix.size());
     const std::string index = name.substr(prefix.size(), dot - prefix.size());
-    if (!index.empty() && std::all_of(index.begin(), index.end(), ::isdigit)) seen.insert(std::stoll(index));
+    if (index.empty() || !std::all_of(index.begin(), index.end(), ::isdigit)) continue;
+    if (index.size() > 4) throw Error(source, "tensor '" + name + "' has block index " + index + " (at most 9999 blocks)");
+    seen.insert(std::stoll(index));
   }
   return static_cast<int64_t>(seen.size());
 }
@@ -154,7 +156,7 @@ ClipConfig infer_clip_config(const TensorMap& t, const std::string& source) {
                             ", expected [width, 3, patch, patch]");
   c.vision.width = conv1.size(0);
   c.vision.patch_size = conv1.size(3);
-  c.vision.layers = count_blocks(t, "visual.transformer.resblocks.");
+  c.vision.layers = count_blocks(t, "visual.transformer.resblocks.", source);
   c.vision.heads = heads_for(c.vision.width);
   c.vision.mlp_width = need(t, "visual.transformer.resblocks.0.mlp.c_fc.weight", source).size(0);
   const int64_t tokens = need(t, "visual.positional_embedding", source).size(0);
@@ -166,7 +168,7 @@ ClipConfig infer_clip_config(const TensorMap& t, const std::string& source) {
 
   c.embed_dim = need(t, "text_projection", source).size(1);
   c.text.width = need(t, "ln_final.weight", source).size(0);
-  c.text.layers = count_blocks(t, "transformer.resblocks.");
+  c.text.layers = count_blocks(t, "transformer.resblocks.", source);
   c.text.heads = heads_for(c.text.width);
   c.text.mlp_width = need(t, "transformer.resblocks.0.mlp.c_fc.weight", source).size(0);
   c.text.context_length = need(t, "positional_embedding", source).size(0);
@@ -210,6 +212,29 @@ ClipConfig read_hf_config(const std::string& path) {
   if (text_act == "quick_gelu") c.activation = Activation::QuickGelu;
   else if (text_act == "gelu") c.activation = Activation::Gelu;
   else throw Error(path, "unsupported hidden_act '" + text_act + "' (quick_gelu or gelu)");
+  // Sizes are bounded before anything is allocated from them: a config.json asking for two
+  // billion layers is refused here, not after gigabytes of empty model. The bounds are
+  // several times the largest CLIPs published (ViT-bigG: width 1664, 48 layers).
+  struct Bound {
+    const char* key;
+    int64_t value, low, high;
+  };
+  for (const Bound& b : {Bound{"projection_dim", c.embed_dim, 1, 16384},
+                         Bound{"text_config.hidden_size", c.text.width, 1, 16384},
+                         Bound{"text_config.intermediate_size", c.text.mlp_width, 1, 65536},
+                         Bound{"text_config.num_hidden_layers", c.text.layers, 1, 256},
+                         Bound{"text_config.num_attention_heads", c.text.heads, 1, 256},
+                         Bound{"text_config.max_position_embeddings", c.text.context_length, 2, 4096},
+                         Bound{"text_config.vocab_size", c.text.vocab_size, 2, 1 << 20},
+                         Bound{"vision_config.hidden_size", c.vision.width, 1, 16384},
+                         Bound{"vision_config.intermediate_size", c.vision.mlp_width, 1, 65536},
+                         Bound{"vision_config.num_hidden_layers", c.vision.layers, 1, 256},
+                         Bound{"vision_config.num_attention_heads", c.vision.heads, 1, 256},
+                         Bound{"vision_config.patch_size", c.vision.patch_size, 1, 1024},
+                         Bound{"vision_config.image_size", c.vision.image_size, 1, 4096}})
+    if (b.value < b.low || b.value > b.high)
+      throw Error(path, std::string("'") + b.key + "' is " + std::to_string(b.value) + "; expected " +
+                            std::to_string(b.low) + ".." + std::to_string(b.high));
   for (auto [name, width, heads] : {std::tuple{"text", c.text.width, c.text.heads},
                                     std::tuple{"vision", c.vision.width, c.vision.heads}})
     if (heads <= 0 || width % heads != 0)

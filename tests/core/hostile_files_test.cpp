@@ -84,6 +84,25 @@ class HostileFilesTest : public QObject {
     QVERIFY(torch::equal(got.at("prompt_learner.ctx"), valid.at("prompt_learner.ctx")));
   }
 
+  void model_sizes_are_bounded_before_use_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("2e9 layers") << "two_billion_layers"
+                                << "config.json: 'text_config.num_hidden_layers' is 2000000000; expected 1..256";
+    QTest::newRow("20-digit block index")
+        << "block_index_past_int64.safetensors"
+        << "block_index_past_int64.safetensors: tensor 'visual.transformer.resblocks.99999999999999999999.ln_1.weight' "
+           "has block index 99999999999999999999 (at most 9999 blocks)";
+  }
+  void model_sizes_are_bounded_before_use() {
+    QFETCH(QString, name);
+    QFETCH(QString, message);
+    const auto r = run_cli_limited({"info", "--model", file(name)}, kMemoryMb);
+    QCOMPARE(r.exit_code, 1);
+    const QString err = QString::fromUtf8(r.err).trimmed();
+    QVERIFY2(!err.contains('\n') && err.endsWith(message), qPrintable(err));
+  }
+
   void an_image_size_given_twice_is_refused() {
     const QString tif = file("width_twice.tif");
     const auto r = run_cli_limited({"preprocess", tif, "--out", dir_.filePath("tif.npy")}, kMemoryMb);

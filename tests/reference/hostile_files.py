@@ -146,6 +146,18 @@ def write_all(out, marker):
     open(case("zip64_without_locator.pth", "a zip64 count without the zip64 records"), "wb").write(lie)
     open(case("truncated.pth", "a valid checkpoint cut at 60%"), "wb").write(good[:len(good) * 6 // 10])
 
+    # Model configurations that ask for absurd sizes.
+    import numpy as np
+    import safetensors_io
+    folder = case("two_billion_layers", "a Hugging Face folder whose config.json asks for 2e9 text layers")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "config.json"), "w") as f:
+        json.dump({"text_config": {"num_hidden_layers": 2_000_000_000}}, f)
+    safetensors_io.write(os.path.join(folder, "model.safetensors"), {"x": np.zeros(1, np.float32)})
+    safetensors_io.write(case("block_index_past_int64.safetensors", "a block index of 20 digits"),
+                         {"visual.conv1.weight": np.zeros((8, 3, 4, 4), np.float32),
+                          "visual.transformer.resblocks.99999999999999999999.ln_1.weight": np.zeros(8, np.float32)})
+
     # A TIFF giving ImageWidth twice: 100 (what a reader keeping the last tag would check)
     # after 12000 (what libtiff decodes): 144 MP behind a 1.2 MP header.
     entries = [(256, 4, 12000), (256, 4, 100), (257, 4, 12000), (258, 3, 8), (259, 3, 1), (262, 3, 1),
