@@ -364,7 +364,7 @@ void write_safetensors(const std::string& path, const std::vector<SafetensorsTen
 
   std::string header_text;
   try {
-    header_text = header.dump();
+    header_text = header.dump(-1, ' ', false, json::error_handler_t::replace);
   } catch (const json::exception& e) {
     throw fail(std::string("tensor names and metadata must be valid UTF-8: ") + e.what());
   }

@@ -89,7 +89,17 @@ std::vector<int64_t> prompted_tokens(const Tokenizer& tokenizer, const std::stri
   std::string rest = text_template;
   const std::string opening = config.init_text + " ";
   if (!config.init_text.empty() && rest.compare(0, opening.size(), opening) == 0) rest = rest.substr(opening.size());
-  const std::vector<int64_t> body = tokenizer.encode(fill_template(rest, display_name(class_name)), context_length);
+  const std::string filled = fill_template(rest, display_name(class_name));
+  // Encoded with room to spare, so a prompt that does not fit is seen, not silently cut:
+  // a class name cut off would train and classify as no class at all.
+  const std::vector<int64_t> body = tokenizer.encode(filled, 2 * context_length);
+  const int64_t needed = 2 + config.n_ctx + static_cast<int64_t>(body.size()) - 2;
+  if (needed > context_length)
+    throw Error("prompts", "the prompt for class '" + class_name + "' needs " + std::to_string(needed) + " tokens (" +
+                               std::to_string(config.n_ctx) + " context vectors, " + std::to_string(body.size() - 2) +
+                               " for \"" + filled + "\", start and end) but this model reads " +
+                               std::to_string(context_length) +
+                               "; use fewer context vectors (n_ctx) or a shorter class name or template");
   // Where the tokenizer reads "X" as one token (CLIP's BPE), that is the placeholder, as in
   // the authors' code; the context vectors replace it either way.
   const std::vector<int64_t> x = tokenizer.encode("X", context_length);
@@ -97,7 +107,6 @@ std::vector<int64_t> prompted_tokens(const Tokenizer& tokenizer, const std::stri
   std::vector<int64_t> ids{tokenizer.start_token()};
   ids.insert(ids.end(), static_cast<size_t>(config.n_ctx), placeholder);
   ids.insert(ids.end(), body.begin() + 1, body.end() - 1);
-  if (static_cast<int>(ids.size()) > context_length - 1) ids.resize(static_cast<size_t>(context_length - 1));
   ids.push_back(tokenizer.end_token());
   return ids;
 }
@@ -189,7 +198,9 @@ void save_prompts(const std::string& path, const PromptLearner& learner, const n
   meta["n_ctx"] = learner->config.n_ctx;
   meta["depth"] = learner->config.depth;
   meta["init_text"] = learner->config.init_text;
-  save_safetensors(path, tensors, {{"protext", meta.dump()}});
+  // Bytes that are not UTF-8 (a template or a path from an odd file system) are kept as
+  // U+FFFD: a run's prompts are never lost to its metadata.
+  save_safetensors(path, tensors, {{"protext", meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)}});
 }
 
 LoadedPrompts load_prompts(const std::string& path, ClipModel& clip) {
@@ -225,6 +236,9 @@ LoadedPrompts load_prompts(const std::string& path, ClipModel& clip) {
   if (config.depth > clip.config().text.layers)
     throw Error(path, "prompts go " + std::to_string(config.depth) + " layers deep but this CLIP's text tower has " +
                           std::to_string(clip.config().text.layers));
+  for (const auto& [name, tensor] : tensors)
+    if (tensor.is_floating_point() && !torch::isfinite(tensor).all().item<bool>())
+      throw Error(path, "tensor '" + name + "' holds NaN or infinite values: the run that wrote it diverged");
   loaded.learner = PromptLearner(config, width);
   loaded.learner->load_named(tensors, path);
   loaded.learner->to(clip.device());

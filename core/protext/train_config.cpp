@@ -204,7 +204,9 @@ void validate_config(const TrainConfig& c, const std::string& source) {
   at_least("epochs", c.epochs, 1);
   at_least("steps", c.steps, 0);
   at_least("batch_size", c.batch_size, 1);
-  finite("lr", c.lr, 0, false, inf, "above 0");
+  // Above 10 AdamW's first steps already move the prompts by more than their whole scale;
+  // 1e308 trained to NaN and was saved as a result.
+  finite("lr", c.lr, 0, false, 10, "above 0 and below 10");
   finite("weight_decay", c.weight_decay, 0, true, inf, "of at least 0");
   finite("betas", c.beta1, 0, true, 1, "in [0, 1)");
   finite("betas", c.beta2, 0, true, 1, "in [0, 1)");

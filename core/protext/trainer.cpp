@@ -11,6 +11,7 @@
 
 #include "core/clip/tensor_file.h"
 #include "core/error.h"
+#include "core/runtime/atomic_file.h"
 #include "core/runtime/content_hash.h"
 #include "core/protext/data.h"
 #include "core/protext/dassl_checkpoint.h"
@@ -78,6 +79,14 @@ bool is_out_of_memory(const c10::Error& e) {
 
 }  // namespace
 
+namespace {
+std::string number_text(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+}  // namespace
+
 TrainResult train(const TrainJob& job, const std::function<void(const TrainProgress&)>& on_progress,
                   const std::atomic<bool>& cancel) {
   if (!job.clip) throw Error("train", "no CLIP model");
@@ -88,6 +97,8 @@ TrainResult train(const TrainJob& job, const std::function<void(const TrainProgr
   // the prompt learner).
   check_for_model(c, clip.config().text.layers, clip.config().text.context_length);
   if (c.precision != "fp32") throw Error("train", "precision " + c.precision + " is not supported for training yet; use fp32");
+  // Where the prompts go is checked before the first epoch, not after it.
+  if (!job.out_path.empty()) check_writable(job.out_path);
   for (auto& p : clip.module()->parameters()) p.set_requires_grad(false);
   // The run's share of the process's threads; it shrinks while the app classifies beside it.
   auto threads = ThreadBudget::process().lease();
@@ -121,6 +132,24 @@ TrainResult train(const TrainJob& job, const std::function<void(const TrainProgr
       throw Error(job.resume_path, std::string("cannot resume: the loss history or optimiser step is malformed (") +
                                        e.what() + ")");
     }
+    // The checkpoint's progress must be one this run could have made, on these targets.
+    const auto refuse = [&](const std::string& why) { throw Error(job.resume_path, "cannot resume: " + why); };
+    if (checkpoint.epochs_done > epochs)
+      refuse("it has done " + std::to_string(checkpoint.epochs_done) + " epochs of a run of " + std::to_string(epochs));
+    if (checkpoint.steps_done > int64_t(checkpoint.epochs_done) * steps_per_epoch ||
+        checkpoint.steps_done < int64_t(std::max(0, checkpoint.epochs_done - 1)) * steps_per_epoch)
+      refuse(std::to_string(checkpoint.steps_done) + " steps do not match " + std::to_string(checkpoint.epochs_done) +
+             " epochs of " + std::to_string(steps_per_epoch) + " steps");
+    if (adam_step < 0 || adam_step > checkpoint.steps_done)
+      refuse("its optimiser step " + std::to_string(adam_step) + " is not between 0 and its " +
+             std::to_string(checkpoint.steps_done) + " steps");
+    if (result.step_losses.size() > size_t(checkpoint.steps_done) ||
+        result.epoch_losses.size() > size_t(checkpoint.epochs_done))
+      refuse("its loss history is longer than its progress");
+    const auto hash = resume_meta.find("targets_hash");
+    if (hash != resume_meta.end() && (!hash->is_string() || hash->get<std::string>() != data.content_hash))
+      refuse("it was trained on other descriptions or classes than these; start a new run, or pass the run's own "
+             "descriptions");
   } else {
     result.learner = PromptLearner(clip, c.prompts, c.seed);
     if (!job.init_prompts.empty()) {
@@ -211,6 +240,12 @@ TrainResult train(const TrainJob& job, const std::function<void(const TrainProgr
         throw;
       }
       const double value = loss.item<double>();
+      // A diverged run stops here: the last checkpoint (the previous epoch's) stays as it
+      // was, and nothing NaN is written over it.
+      if (!std::isfinite(value))
+        throw Error("train", "the loss became " + std::string(std::isnan(value) ? "NaN" : "infinite") + " at step " +
+                                 std::to_string(result.steps_done + 1) + " (epoch " + std::to_string(epoch + 1) +
+                                 "): the prompts diverged; lower the learning rate (" + number_text(lr) + ")");
       result.step_losses.push_back(value);
       epoch_sum += value;
       ++epoch_batches;

@@ -27,6 +27,21 @@ class HostileFilesTest : public QObject {
   nlohmann::json made_;
 
   QString file(const QString& name) const { return dir_.filePath(name); }
+  static QString demo(const QString& name) {
+    return QString::fromStdString(test::source_path("resources/demo/" + name.toStdString()));
+  }
+  // One epoch (3 steps of 256 pairs) of a 2-epoch run on the demo classes, made once.
+  QString one_epoch_checkpoint() {
+    const QString path = dir_.filePath("one-epoch.safetensors");
+    if (!QFile::exists(path)) {
+      const auto r = test::run_cli({"train", "--descriptions", demo("descriptions.json"), "--out", path, "--epochs", "1"});
+      if (r.exit_code != 0) qFatal("training the checkpoint failed: %s", r.err.constData());
+      // As if stopped after the first of two epochs.
+      test::run_python("hostile_files.py", {"tamper", path, path, "training.epochs", "2"});
+    }
+    return path;
+  }
+
 
  private slots:
   void initTestCase() {
@@ -110,6 +125,67 @@ class HostileFilesTest : public QObject {
     const QString err = QString::fromUtf8(r.err).trimmed();
     QVERIFY2(err == "protext preprocess: " + tif + ": TIFF header is corrupt: ImageWidth is given twice", qPrintable(err));
     QVERIFY(!QFile::exists(dir_.filePath("tif.npy")));
+  }
+
+  // Training on the embedded mini model (a 32-token context): settings that used to train
+  // silently into nothing, or into NaN, are refused, and nothing is written.
+  void a_prompt_that_cuts_the_class_name_off_is_refused() {
+    const QString out = dir_.filePath("cut.safetensors");
+    const auto r = test::run_cli({"train", "--descriptions", demo("descriptions.json"), "--out", out, "--steps", "1",
+                                  "--n-ctx", "29"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("the prompt for class 'blicket' needs 33 tokens (29 context vectors, 2 for \"blicket.\", "
+                            "start and end) but this model reads 32"),
+             r.err.constData());
+    QVERIFY(!QFile::exists(out));
+  }
+
+  void a_run_that_diverges_stops_and_writes_no_nan() {
+    const QString out = dir_.filePath("diverged.safetensors");
+    const auto r = test::run_cli({"train", "--descriptions", demo("descriptions.json"), "--out", out, "--steps", "6",
+                                  "--batch-size", "64", "--lr", "1", "--weight-decay", "1e300"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("the loss became NaN at step 2 (epoch 1): the prompts diverged"), r.err.constData());
+    QVERIFY(!QFile::exists(out));
+    QVERIFY(test::run_cli({"train", "--descriptions", demo("descriptions.json"), "--out", out, "--steps", "1",
+                           "--lr", "1e308"})
+                .err.contains("'lr' must be a finite number above 0 and below 10, not 1e+308"));
+  }
+
+  void a_checkpoint_that_lies_about_its_run_is_not_resumed_data() {
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("-5 epochs") << "epochs_done" << "-5" << "'epochs_done' must be at least 0";
+    QTest::newRow("10^12 epochs") << "epochs_done" << "1000000000000" << "'epochs_done'";
+    QTest::newRow("more epochs than the run") << "epochs_done" << "7" << "cannot resume: it has done 7 epochs of a run of 2";
+    QTest::newRow("steps of another run") << "steps_done" << "40" << "cannot resume: 40 steps do not match 1 epochs of 3 steps";
+    QTest::newRow("optimiser ahead of the run") << "adam_step" << "99" << "its optimiser step 99 is not between 0 and its 3";
+    QTest::newRow("other targets") << "targets_hash" << "\"0123\"" << "it was trained on other descriptions or classes";
+  }
+  void a_checkpoint_that_lies_about_its_run_is_not_resumed() {
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QString, message);
+    const QString run = one_epoch_checkpoint();
+    const QString tampered = dir_.filePath("tampered.safetensors");
+    test::run_python("hostile_files.py", {"tamper", run, tampered, key, value});
+    const QString out = dir_.filePath("resumed.safetensors");
+    QFile::remove(out);
+    const auto r = test::run_cli({"train", "--descriptions", demo("descriptions.json"), "--out", out, "--epochs", "2",
+                                  "--resume", tampered});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    QVERIFY(!QFile::exists(out));
+  }
+
+  void prompts_holding_nan_are_refused_not_shown_as_null() {
+    const QString tampered = dir_.filePath("nan.safetensors");
+    test::run_python("hostile_files.py", {"tamper", one_epoch_checkpoint(), tampered, "nan", "0"});
+    const auto r = test::run_cli({"classify", "--classes", demo("classes.txt"), "--prompts", tampered,
+                                  QString::fromStdString(test::source_path("resources/examples/blicket__1.png"))});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("tensor 'prompt_learner.ctx' holds NaN or infinite values"), r.err.constData());
   }
 
   void opening_a_torchscript_archive_runs_none_of_its_code() {

@@ -171,6 +171,7 @@ class TrainConfigTest : public QObject {
     QTest::newRow("lr null (NaN as JSON writes it)") << QByteArray(R"({"lr": null})") << "lr";
     QTest::newRow("lr zero") << QByteArray(R"({"lr": 0})") << "lr";
     QTest::newRow("lr negative") << QByteArray(R"({"lr": -0.01})") << "lr";
+    QTest::newRow("lr 1e308 (trained to NaN)") << QByteArray(R"({"lr": 1e308})") << "lr";
     QTest::newRow("epochs zero") << QByteArray(R"({"epochs": 0})") << "epochs";
     QTest::newRow("epochs negative") << QByteArray(R"({"epochs": -3})") << "epochs";
     QTest::newRow("epochs fraction") << QByteArray(R"({"epochs": 2.5})") << "epochs";

@@ -1,6 +1,9 @@
 #!/usr/bin/python3
 """Crafted files an attacker would send, for the readers to refuse (issue 13).
 
+  hostile_files.py tamper IN OUT KEY JSON_VALUE
+      copies the prompt checkpoint IN to OUT with its "protext" metadata's KEY set to
+      JSON_VALUE (KEY may be dotted: training.epochs); KEY "nan" instead puts a NaN into prompt_learner.ctx.
   hostile_files.py OUT_DIR MARKER
       writes every case into OUT_DIR and prints JSON {name: what it is}. MARKER is a path
       the TorchScript case writes to when its code runs; the script checks that it does
@@ -205,7 +208,28 @@ def write_all(out, marker):
     return cases, ran
 
 
+def tamper(src, dst, key, value):
+    import numpy as np
+    import safetensors_io
+    tensors, metadata = safetensors_io.read(src)
+    if key == "nan":
+        tensors["prompt_learner.ctx"] = tensors["prompt_learner.ctx"].copy()
+        tensors["prompt_learner.ctx"][0, 0] = np.nan
+    else:
+        meta = json.loads(metadata["protext"])
+        *path, last = key.split(".")  # "training.epochs": a key inside an object
+        target = meta
+        for part in path:
+            target = target[part]
+        target[last] = json.loads(value)
+        metadata["protext"] = json.dumps(meta)
+    safetensors_io.write(dst, tensors, metadata)
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "tamper":
+        tamper(*sys.argv[2:6])
+        sys.exit(0)
     out, marker = sys.argv[1], sys.argv[2]
     cases, ran = write_all(out, marker)
     print(json.dumps({"cases": cases, "jit_load_ran_the_code": ran}))
