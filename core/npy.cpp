@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/runtime/atomic_file.h"
 
 namespace protext {
 namespace {
@@ -56,28 +57,15 @@ void write_npy(const std::string& path, const float* data, const std::vector<int
   header += '\n';
   if (header.size() > 65535) throw Error(path, "shape " + shape_text(shape) + " is too long for npy v1.0");
 
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(path, "cannot create " + tmp + ": " + std::strerror(errno));
-    const unsigned char version_and_length[4] = {1, 0, static_cast<unsigned char>(header.size() & 0xFF),
-                                                 static_cast<unsigned char>(header.size() >> 8)};
-    out.write(kMagic, kMagicSize);
-    out.write(reinterpret_cast<const char*>(version_and_length), 4);
-    out.write(header.data(), static_cast<std::streamsize>(header.size()));
-    // float32 in memory is already little-endian on every platform LibTorch supports.
-    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(count * 4));
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw Error(path, "write failed");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string reason = std::strerror(errno);
-    std::remove(tmp.c_str());
-    throw Error(path, "cannot rename " + tmp + " into place: " + reason);
-  }
+  AtomicFile out(path);
+  const unsigned char version_and_length[4] = {1, 0, static_cast<unsigned char>(header.size() & 0xFF),
+                                               static_cast<unsigned char>(header.size() >> 8)};
+  out.write(kMagic, kMagicSize);
+  out.write(version_and_length, 4);
+  out.write(header.data(), header.size());
+  // float32 in memory is already little-endian on every platform LibTorch supports.
+  out.write(data, static_cast<size_t>(count) * 4);
+  out.commit();
 }
 
 std::vector<float> read_npy(const std::string& path, std::vector<int64_t>* shape_out) {

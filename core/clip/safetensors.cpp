@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/runtime/atomic_file.h"
 
 // Tensor bytes are handed out exactly as stored, and safetensors stores little-endian.
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -98,21 +99,6 @@ struct Mapping {
     if (address) ::munmap(address, size);
   }
 };
-
-void write_all(int fd, const void* data, size_t size, const std::string& tmp) {
-  const auto* bytes = static_cast<const uint8_t*>(data);
-  while (size > 0) {
-    // Linux writes at most ~2 GB per call; ask for less and loop.
-    const size_t chunk = std::min<size_t>(size, size_t{1} << 30);
-    const ssize_t written = ::write(fd, bytes, chunk);
-    if (written < 0) {
-      if (errno == EINTR) continue;
-      throw Error(tmp, "write failed: " + system_message(errno));
-    }
-    bytes += written;
-    size -= static_cast<size_t>(written);
-  }
-}
 
 std::string directory_of(const std::string& path) {
   const size_t slash = path.find_last_of('/');
@@ -373,31 +359,12 @@ void write_safetensors(const std::string& path, const std::vector<SafetensorsTen
   uint8_t length[8];
   for (int i = 0; i < 8; ++i) length[i] = static_cast<uint8_t>(header_text.size() >> (8 * i));
 
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) throw fail("cannot create " + tmp + ": " + system_message(errno));
-  try {
-    write_all(fd, length, sizeof length, tmp);
-    write_all(fd, header_text.data(), header_text.size(), tmp);
-    for (const SafetensorsTensor* t : order)
-      if (t->nbytes > 0) write_all(fd, t->data, t->nbytes, tmp);
-    // Without fsync a crash right after the rename can leave an empty file in place.
-    if (::fsync(fd) != 0) throw Error(tmp, "fsync failed: " + system_message(errno));
-  } catch (...) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw;
-  }
-  if (::close(fd) != 0) {
-    const int error = errno;
-    ::unlink(tmp.c_str());
-    throw Error(tmp, "close failed: " + system_message(error));
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int error = errno;
-    ::unlink(tmp.c_str());
-    throw fail("cannot rename " + tmp + " into place: " + system_message(error));
-  }
+  AtomicFile file(path);
+  file.write(length, sizeof length);
+  file.write(header_text.data(), header_text.size());
+  for (const SafetensorsTensor* t : order)
+    if (t->nbytes > 0) file.write(t->data, t->nbytes);
+  file.commit();
   // Makes the rename itself durable; a failure here loses nothing already written.
   const int dir = ::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir >= 0) {

@@ -12,6 +12,7 @@
 #include <regex>
 
 #include "core/error.h"
+#include "core/runtime/atomic_file.h"
 #include "core/protext/torch_save.h"
 
 namespace protext {
@@ -74,35 +75,6 @@ std::map<std::string, torch::Tensor> read_prompts(const std::string& path) {
   return prompts;
 }
 
-void write_file_atomically(const std::string& path, const std::vector<char>& bytes) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) throw Error(path, "cannot create " + tmp + ": " + std::strerror(errno));
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const std::string reason = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      throw Error(path, "cannot write " + tmp + ": " + reason);
-    }
-    done += size_t(n);
-  }
-  // Without fsync a crash right after the rename can leave an empty file in place.
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const std::string reason = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    throw Error(path, "cannot finish writing " + tmp + ": " + reason);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string reason = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    throw Error(path, "cannot rename " + tmp + " into place: " + reason);
-  }
-}
-
 }  // namespace
 
 std::map<std::string, torch::Tensor> read_dassl_prompts(const std::string& path) {
@@ -134,7 +106,7 @@ void write_dassl_prompts(const std::string& path, const std::map<std::string, to
     const std::string message = e.what_without_backtrace();
     throw Error(path, "cannot serialise the prompts: " + message.substr(0, message.find('\n')));
   }
-  write_file_atomically(path, bytes);
+  write_file_atomically(path, std::string(bytes.begin(), bytes.end()));
 }
 
 }  // namespace protext

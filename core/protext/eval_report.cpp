@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <sstream>
 
 #include "core/error.h"
@@ -102,20 +103,26 @@ std::string per_class_csv(const EvalReport& report, const std::string& method) {
 }
 
 std::vector<std::string> write_report(const EvalReport& report, const std::string& json_path) {
-  std::vector<std::string> written;
-  write_file_atomically(json_path, report_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-  written.push_back(json_path);
+  // Every file is written in full beside its target before any is moved into place, so a
+  // full disk leaves the old report set, never half of a new one.
+  std::vector<std::pair<std::string, std::string>> files;
+  files.emplace_back(json_path,
+                     report_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   const fs::path p(json_path);
   const fs::path dir = p.parent_path();
   const std::string stem = p.stem().string();
   for (const auto& [name, m] : report.methods) {
-    const std::string confusion = (dir / (stem + "-" + name + "-confusion.csv")).string();
-    const std::string per_class = (dir / (stem + "-" + name + "-per-class.csv")).string();
-    write_file_atomically(confusion, confusion_csv(report, name));
-    write_file_atomically(per_class, per_class_csv(report, name));
-    written.push_back(confusion);
-    written.push_back(per_class);
+    files.emplace_back((dir / (stem + "-" + name + "-confusion.csv")).string(), confusion_csv(report, name));
+    files.emplace_back((dir / (stem + "-" + name + "-per-class.csv")).string(), per_class_csv(report, name));
   }
+  std::vector<std::unique_ptr<AtomicFile>> pending;
+  std::vector<std::string> written;
+  for (const auto& [path, text] : files) {
+    pending.push_back(std::make_unique<AtomicFile>(path));
+    pending.back()->write(text.data(), text.size());
+    written.push_back(path);
+  }
+  for (auto& file : pending) file->commit();
   return written;
 }
 

@@ -70,7 +70,7 @@ void keep_logged_steps(const std::string& path, int64_t steps_done) {
     }
   }
   in.close();
-  std::ofstream(path, std::ios::trunc) << kept;
+  write_file_atomically(path, kept);
 }
 
 bool is_out_of_memory(const c10::Error& e) {

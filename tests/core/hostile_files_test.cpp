@@ -3,6 +3,7 @@
 // made by tests/reference/hostile_files.py; the CLI reads them under `ulimit -v`.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <filesystem>
@@ -186,6 +187,13 @@ class HostileFilesTest : public QObject {
                                   QString::fromStdString(test::source_path("resources/examples/blicket__1.png"))});
     QCOMPARE(r.exit_code, 1);
     QVERIFY2(r.err.contains("tensor 'prompt_learner.ctx' holds NaN or infinite values"), r.err.constData());
+  }
+
+  void an_output_that_is_not_a_file_is_never_replaced() {
+    const auto r = test::run_cli({"convert-prompts", "--prompts", file("valid.pth"), "--out", "/dev/full"});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains("/dev/full: exists and is not a regular file; refusing to replace it"), r.err.constData());
+    QVERIFY(QFileInfo("/dev/full").exists() && !QFileInfo("/dev/full").isFile());
   }
 
   void opening_a_torchscript_archive_runs_none_of_its_code() {

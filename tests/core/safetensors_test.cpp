@@ -287,12 +287,13 @@ class SafetensorsTest : public QObject {
              QStringList{"model.safetensors"});
   }
 
-  void removesTempFileWhenRenameFails() {
-    // Renaming a file onto a non-empty directory fails after all data is written.
+  void refusesToReplaceSomethingThatIsNotAFile() {
+    // A folder (or a device such as /dev/full) is never replaced by a file, and nothing
+    // is left beside it.
     QVERIFY(QDir(dir_->path()).mkpath("target/inside"));
     const std::string target = path("target");
     EXPECT_ERROR(protext::save_safetensors(target, {{"x", torch::zeros({4})}}), target,
-                 "cannot rename");
+                 "exists and is not a regular file; refusing to replace it");
     QCOMPARE(QDir(dir_->path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{"target"});
   }
@@ -300,7 +301,7 @@ class SafetensorsTest : public QObject {
   void rejectsWriteIntoMissingDirectory() {
     const std::string file = path("no/such/dir/model.safetensors");
     EXPECT_ERROR(protext::save_safetensors(file, {{"x", torch::zeros({1})}}), file,
-                 "cannot create");
+                 "cannot write here: the folder " + path("no/such/dir") + " does not exist");
   }
 
   // ---- what the writer refuses ----
