@@ -37,7 +37,8 @@ int run(const Args& args) {
         if (done == total) std::fprintf(stderr, "\n");
       },
       never_cancelled, cache_dir(args));
-  for (const auto& s : report.skipped) std::cerr << "skipped: " << s.error << '\n';
+  for (const auto& s : report.skipped)
+    std::cerr << "skipped: " << (s.error.rfind(s.path, 0) == 0 ? s.error : s.path + ": " + s.error) << '\n';
   write_report(report, out);
 
   nlohmann::ordered_json summary = nlohmann::ordered_json::object();

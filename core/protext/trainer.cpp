@@ -245,7 +245,8 @@ TrainResult train(const TrainJob& job, const std::function<void(const TrainProgr
       if (!std::isfinite(value))
         throw Error("train", "the loss became " + std::string(std::isnan(value) ? "NaN" : "infinite") + " at step " +
                                  std::to_string(result.steps_done + 1) + " (epoch " + std::to_string(epoch + 1) +
-                                 "): the prompts diverged; lower the learning rate (" + number_text(lr) + ")");
+                                 "): the prompts diverged; lower the learning rate (now " + number_text(lr) + ") or the weight decay (" +
+                                 number_text(c.weight_decay) + ")");
       result.step_losses.push_back(value);
       epoch_sum += value;
       ++epoch_batches;

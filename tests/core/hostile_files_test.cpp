@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <filesystem>
@@ -187,6 +188,36 @@ class HostileFilesTest : public QObject {
                                   QString::fromStdString(test::source_path("resources/examples/blicket__1.png"))});
     QCOMPARE(r.exit_code, 1);
     QVERIFY2(r.err.contains("tensor 'prompt_learner.ctx' holds NaN or infinite values"), r.err.constData());
+  }
+
+  void the_converter_writes_only_what_its_readers_read_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty .pth.tar") << "empty.pth.tar" << QByteArray() << "empty file (0 bytes), not a torch.save archive";
+    QTest::newRow("legacy .pth.tar") << "legacy.pth.tar" << QByteArray("\x80\x02}q\x00.", 6)
+                                     << "legacy (pre-1.6) torch.save format";
+  }
+  void the_converter_writes_only_what_its_readers_read() {
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    test::write_file(file(name), content);
+    const auto r = test::run_cli({"convert-prompts", "--prompts", file(name), "--out", file(name + ".safetensors")});
+    QCOMPARE(r.exit_code, 1);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+  }
+
+  void prompt_shapes_no_reader_takes_are_not_converted() {
+    for (const char* shape : {"[]", "[512]", "[0, 128]"}) {
+      const QString in = file(QString("ctx-%1.safetensors").arg(QString(shape).remove(QRegularExpression("[^0-9]"))));
+      test::run_python("hostile_files.py", {"ctx", in, shape});
+      const auto r = test::run_cli({"convert-prompts", "--prompts", in, "--out", in + ".pth.tar-1"});
+      QCOMPARE(r.exit_code, 1);
+      QVERIFY2(r.err.contains(QString("'prompt_learner.ctx' has shape %1, expected [n_ctx, width]").arg(shape).toUtf8()),
+               r.err.constData());
+      QVERIFY(!QFile::exists(in + ".pth.tar-1"));
+    }
   }
 
   void an_output_that_is_not_a_file_is_never_replaced() {

@@ -4,6 +4,8 @@
   hostile_files.py tamper IN OUT KEY JSON_VALUE
       copies the prompt checkpoint IN to OUT with its "protext" metadata's KEY set to
       JSON_VALUE (KEY may be dotted: training.epochs); KEY "nan" instead puts a NaN into prompt_learner.ctx.
+  hostile_files.py ctx OUT SHAPE
+      a prompt file whose prompt_learner.ctx has SHAPE (JSON: [], [512], [0, 128]).
   hostile_files.py OUT_DIR MARKER
       writes every case into OUT_DIR and prints JSON {name: what it is}. MARKER is a path
       the TorchScript case writes to when its code runs; the script checks that it does
@@ -226,7 +228,16 @@ def tamper(src, dst, key, value):
     safetensors_io.write(dst, tensors, metadata)
 
 
+def ctx_of_shape(path, shape):
+    import numpy as np
+    import safetensors_io
+    safetensors_io.write(path, {"prompt_learner.ctx": np.zeros(json.loads(shape), np.float32)})
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "ctx":
+        ctx_of_shape(sys.argv[2], sys.argv[3])
+        sys.exit(0)
     if sys.argv[1] == "tamper":
         tamper(*sys.argv[2:6])
         sys.exit(0)
