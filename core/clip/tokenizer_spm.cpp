@@ -37,6 +37,17 @@ std::vector<std::string> plugin_candidates() {
   return paths;
 }
 
+// AddressSanitizer's runtime refuses RTLD_DEEPBIND, so the sanitizer build loads the
+// plug-in into a link-map namespace of its own instead (dlmopen), where sentencepiece
+// equally sees only its own protobuf.
+void* open_plugin(const std::string& path) {
+#ifdef PROTEXT_SANITIZE
+  return dlmopen(LM_ID_NEWLM, path.c_str(), RTLD_NOW | RTLD_LOCAL);
+#else
+  return dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+#endif
+}
+
 const SpmPlugin& plugin() {
   static std::once_flag once;
   static SpmPlugin plugin;
@@ -45,7 +56,7 @@ const SpmPlugin& plugin() {
     void* handle = nullptr;
     std::string tried;
     for (const auto& path : plugin_candidates()) {
-      handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+      handle = open_plugin(path);
       if (handle) break;
       tried += std::string("\n  ") + dlerror();
     }

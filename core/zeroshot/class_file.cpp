@@ -105,8 +105,9 @@ class Builder {
       where_.push_back(where);
       return;
     }
-    auto& first = file_.entries[it->second];
-    repeats_.add([&] { return in_quotes(name) + " (" + where + ") = " + in_quotes(first.name) + " (" + where_[it->second] + ")"; });
+    const size_t at = it->second;  // a structured binding cannot be captured in C++17
+    auto& first = file_.entries[at];
+    repeats_.add([&] { return in_quotes(name) + " (" + where + ") = " + in_quotes(first.name) + " (" + where_[at] + ")"; });
     for (auto& d : descriptions) first.descriptions.push_back(std::move(d));
   }
 

@@ -12,6 +12,7 @@
 #include "core/clip/weights.h"
 #include "core/error.h"
 #include "core/protext/dassl_checkpoint.h"
+#include "core/protext/train_config.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
 
@@ -152,6 +153,17 @@ class HostileFilesTest : public QObject {
     QVERIFY(test::run_cli({"train", "--descriptions", demo("descriptions.json"), "--out", out, "--steps", "1",
                            "--lr", "1e308"})
                 .err.contains("'lr' must be a finite number above 0 and below 10, not 1e+308"));
+  }
+
+  void a_template_that_is_not_utf8_loses_no_run() {
+    // It used to fail after the first epoch, when the metadata was encoded.
+    const QString out = dir_.filePath("latin1.safetensors");
+    const auto r = test::run_shell(
+        "exec \"$PROTEXT_CLI\" train --descriptions \"$0\" --out \"$1\" --steps 1 --template \"$(printf 'a \\351t\\351 {}.')\"",
+        {demo("descriptions.json"), out});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    const auto info = read_checkpoint_config(out.toStdString());
+    QCOMPARE(QString::fromStdString(info.config.text_template), QString("a \uFFFDt\uFFFD {}."));
   }
 
   void a_checkpoint_that_lies_about_its_run_is_not_resumed_data() {

@@ -100,9 +100,19 @@ ProcessResult run_cli(const QStringList& args, const QByteArray& input) {
 }
 
 ProcessResult run_cli_limited(const QStringList& args, int megabytes) {
-  QStringList shell{"-c", QString("ulimit -v %1 && exec \"$0\" \"$@\"").arg(qint64(megabytes) * 1024),
-                    QString::fromStdString(required_env("PROTEXT_CLI"))};
+#ifdef PROTEXT_SANITIZE
+  // AddressSanitizer reserves terabytes of address space for its shadow, so `ulimit -v`
+  // cannot bound it; its own limit on resident memory stands in.
+  const QString limit = QString("ASAN_OPTIONS=\"$ASAN_OPTIONS:hard_rss_limit_mb=%1\" exec").arg(megabytes);
+#else
+  const QString limit = QString("ulimit -v %1 && exec").arg(qint64(megabytes) * 1024);
+#endif
+  QStringList shell{"-c", limit + " \"$0\" \"$@\"", QString::fromStdString(required_env("PROTEXT_CLI"))};
   return run("/bin/sh", shell + args, {}, 600000);
+}
+
+ProcessResult run_shell(const QString& script, const QStringList& args) {
+  return run("/bin/sh", QStringList{"-c", script} + args, {}, 600000);
 }
 
 void use_private_settings(const QString& dir) {

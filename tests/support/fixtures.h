@@ -49,8 +49,12 @@ void use_private_settings(const QString& dir);
 
 // Runs the protext CLI and returns whatever happened; never throws.
 ProcessResult run_cli(const QStringList& args, const QByteArray& input = {});
-// The same with its address space capped (ulimit -v), so a reader that does not bound
-// what it allocates fails the test instead of swapping the machine.
+// The same with its address space capped (ulimit -v; in the sanitizer build, ASan's
+// hard_rss_limit_mb), so a reader that does not bound what it allocates fails the test
+// instead of swapping the machine.
 ProcessResult run_cli_limited(const QStringList& args, int megabytes);
+// /bin/sh -c `script` with $0, $1 … set to `args` and $PROTEXT_CLI to the CLI: for the
+// arguments QProcess cannot pass (bytes that are not UTF-8).
+ProcessResult run_shell(const QString& script, const QStringList& args);
 
 }  // namespace protext::test
