@@ -3,8 +3,17 @@
 #include "core/clip/tokenizer_files.h"
 #include "fuzz_input.h"
 
+namespace {
+std::unique_ptr<protext::Tokenizer> tokenizer;
+}
+
+// Loaded once, outside any input's timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  tokenizer = protext::load_tokenizer(PROTEXT_RESOURCE_DIR "/models/mini");
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const auto tokenizer = protext::load_tokenizer(PROTEXT_RESOURCE_DIR "/models/mini");
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   protext::fuzz::refusals_allowed([&] {
     const auto ids = tokenizer->encode(text, 32);
