@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <filesystem>
+#include <set>
 
 #include "core/clip/weights.h"
 #include "core/error.h"
@@ -230,6 +231,18 @@ class HostileFilesTest : public QObject {
                r.err.constData());
       QVERIFY(!QFile::exists(in + ".pth.tar-1"));
     }
+  }
+
+  void a_class_list_with_a_byte_order_mark_reads_as_without() {
+    // A BOM used to become part of the first class (one class named "\ufeff[...]").
+    const QString list = test::write_file(file("bom.json"), "\xEF\xBB\xBF[\"blicket\", \"dax\"]");
+    const auto r = test::run_cli({"classify", "--classes", list, "--top-k", "2",
+                                  QString::fromStdString(test::source_path("resources/examples/blicket__1.png"))});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    const auto line = test::json_lines(r.out).at(0);
+    std::set<std::string> classes;
+    for (const auto& entry : line["methods"]["template"]) classes.insert(entry["class"].get<std::string>());
+    QCOMPARE(classes, (std::set<std::string>{"blicket", "dax"}));
   }
 
   void an_output_that_is_not_a_file_is_never_replaced() {
