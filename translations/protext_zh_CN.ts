@@ -1412,6 +1412,14 @@ Open it only if you trust where the project and the model came from. Open the mo
 只有在信任项目和模型的来源时才应打开。要打开该模型吗？</translation>
     </message>
     <message>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Open</source>
+        <translation>不打开</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>

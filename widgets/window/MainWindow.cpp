@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QPushButton>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
@@ -367,8 +368,11 @@ bool MainWindow::mayOpenProjectModel(const QString& projectPath, const QString& 
           .arg(QFileInfo(model).fileName(), QDir::toNativeSeparators(QFileInfo(model).absolutePath()));
   if (foreignModelQuestion_) return foreignModelQuestion_(question);
   if (!options_.interactive) return true;
-  return QMessageBox::question(this, tr("Open project"), question, QMessageBox::Open | QMessageBox::Ignore,
-                               QMessageBox::Ignore) == QMessageBox::Open;
+  QMessageBox box(QMessageBox::Question, tr("Open project"), question, QMessageBox::NoButton, this);
+  QPushButton* open = box.addButton(tr("Open Model"), QMessageBox::AcceptRole);
+  box.setDefaultButton(box.addButton(tr("Don't Open"), QMessageBox::RejectRole));
+  box.exec();
+  return box.clickedButton() == open;
 }
 
 bool MainWindow::settleUnsavedChanges(const QString& question) {
