@@ -103,12 +103,17 @@ TensorMap read_torchscript(const std::string& path) {
   constexpr size_t kMaxDepth = 64;  // CLIP's modules nest five deep
   TensorMap tensors;
   std::set<const PickleValue*> visited;  // a module reached twice (or a cycle) is read once
-  std::vector<std::pair<std::string, const PickleValue*>> pending{{"", root.get()}};
+  struct Pending {
+    std::string prefix;
+    const PickleValue* module;
+    size_t depth;
+  };
+  std::vector<Pending> pending{{"", root.get(), 0}};
   while (!pending.empty()) {
-    const auto [prefix, module] = pending.back();
+    const auto [prefix, module, depth] = pending.back();
     pending.pop_back();
     if (!visited.insert(module).second) continue;
-    if (std::count(prefix.begin(), prefix.end(), '.') >= static_cast<std::ptrdiff_t>(kMaxDepth))
+    if (depth >= kMaxDepth)
       throw Error(path, "modules nest deeper than " + std::to_string(kMaxDepth) + " levels at '" + prefix + "'");
     for (const auto& [key, value] : module->entries) {
       if (key->kind != PickleValue::Kind::String) continue;
@@ -116,7 +121,7 @@ TensorMap read_torchscript(const std::string& path) {
       if (value->kind == PickleValue::Kind::Tensor) {
         tensors[name] = archive.tensor(*value, "tensor '" + name + "'");
       } else if (value->kind == PickleValue::Kind::Object && value->text.rfind("__torch__.", 0) == 0) {
-        pending.emplace_back(name + ".", value.get());
+        pending.push_back({name + ".", value.get(), depth + 1});
       }
     }
   }
