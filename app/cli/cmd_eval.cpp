@@ -1,5 +1,6 @@
 // protext eval --model PATH --images DIR --out report.json: top-1 / top-5, per-class
-// accuracy and confusion of each prompt method on a labelled image folder.
+// accuracy and confusion of each prompt method on a labelled image folder, paired
+// comparisons, bootstrap intervals and calibration; --predictions: every image's top 5.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -21,6 +22,15 @@ std::atomic<bool> never_cancelled{false};
 int run(const Args& args) {
   const std::string out = args.require("out");
   check_writable(out);
+  const std::string predictions = args.get("predictions", "");
+  if (!predictions.empty()) check_writable(predictions);
+  ScoringOptions scoring;
+  scoring.bootstrap = args.get_int("bootstrap", 1000);
+  if (scoring.bootstrap < 1 || scoring.bootstrap > 1000000)
+    throw Error("--bootstrap", "must be between 1 and 1000000");
+  const long long seed = args.get_int("seed", 0);
+  if (seed < 0) throw Error("--seed", "must not be negative");
+  scoring.seed = static_cast<uint64_t>(seed);
   const std::string split = args.get("split", "all");
   std::vector<std::string> class_override;
   if (args.has("classes")) class_override = class_list_from(args.get("classes"));
@@ -29,9 +39,10 @@ int run(const Args& args) {
   for (const auto& f : folder.ignored_folders) std::cerr << "warning: " << f << ": not in --classes, left out\n";
 
   auto model = open_model_with_text_cache(args);
-  const auto classifiers = build_methods(args, *model, folder.classes).by_name();
+  const MethodSet methods = build_methods(args, *model, folder.classes);
+  scoring.logit_multiplier = methods.logit_multiplier;
   const auto report = evaluate(
-      *model, folder, classifiers, split,
+      *model, folder, methods.by_name(), split, scoring,
       [](int64_t done, int64_t total) {
         std::fprintf(stderr, "\rimages %lld/%lld", static_cast<long long>(done), static_cast<long long>(total));
         if (done == total) std::fprintf(stderr, "\n");
@@ -40,6 +51,7 @@ int run(const Args& args) {
   for (const auto& s : report.skipped)
     std::cerr << "skipped: " << (s.error.rfind(s.path, 0) == 0 ? s.error : s.path + ": " + s.error) << '\n';
   write_report(report, out);
+  if (!predictions.empty()) write_predictions(report, predictions);
 
   nlohmann::ordered_json summary = nlohmann::ordered_json::object();
   for (const auto& [name, m] : report.methods) summary[name] = m.top1;
@@ -53,7 +65,10 @@ std::vector<Option> options() {
       {"images", "DIR", "one sub-folder of images per class (folder name = class name, '_' read as ' ')"},
       {"classes", "FILE", "class order and names; each must match a folder"},
       {"split", "S", "all (default), base (first ceil(n/2) classes) or novel (the rest)"},
-      {"out", "FILE", "report.json; <stem>-<method>-confusion.csv and -per-class.csv go beside it"}});
+      {"out", "FILE", "report.json; <stem>-<method>-confusion.csv and -per-class.csv go beside it"},
+      {"predictions", "FILE", "also write each image's top 5 per method, one JSON line per image"},
+      {"bootstrap", "N", "resamples for the 95% intervals (default 1000)"},
+      {"seed", "S", "seed of the resamples (default 0)"}});
   for (auto& option : method_options()) o.push_back(option);
   for (auto& option : cache_options()) o.push_back(option);
   return o;

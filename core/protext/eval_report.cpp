@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/runtime/atomic_file.h"
+#include "core/zeroshot/method.h"
 
 namespace fs = std::filesystem;
 
@@ -51,8 +52,18 @@ double harmonic_mean(double base, double novel) {
   return base + novel == 0 ? 0.0 : 2.0 * base * novel / (base + novel);
 }
 
+std::vector<std::string> ordered_methods(const EvalReport& report) {
+  std::vector<std::string> order;
+  for (Method m : all_methods())
+    if (report.methods.count(method_name(m))) order.push_back(method_name(m));
+  for (const auto& [name, result] : report.methods)
+    if (!method_from_name(name)) order.push_back(name);
+  return order;
+}
+
 nlohmann::ordered_json report_json(const EvalReport& report) {
   auto value = [](double x) { return std::isnan(x) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(x); };
+  auto interval = [&](const Interval& i) { return nlohmann::ordered_json::array({value(i.low), value(i.high)}); };
   nlohmann::ordered_json j;
   j["n_images"] = report.n_images;
   j["split"] = report.split;
@@ -70,9 +81,30 @@ nlohmann::ordered_json report_json(const EvalReport& report) {
     if (bn != report.base_novel.end())
       method["base2novel"] = {{"base_top1", value(bn->second.base_top1)},
                               {"novel_top1", value(bn->second.novel_top1)},
-                              {"harmonic_mean", value(bn->second.harmonic_mean)}};
+                              {"harmonic_mean", value(bn->second.harmonic_mean)},
+                              {"harmonic_mean_ci95", interval(bn->second.harmonic_mean_ci95)}};
     j["methods"][name] = method;
   }
+  j["paired"] = nlohmann::ordered_json::object();
+  for (const auto& p : report.paired) {
+    nlohmann::ordered_json by_class = nlohmann::ordered_json::object();
+    for (size_t c = 0; c < report.classes.size(); ++c)
+      by_class[report.classes[c]] = {{"fixes", p.fixes[c]}, {"breaks", p.breaks[c]}};
+    j["paired"][p.a + "|" + p.b] = {{"both_right", p.counts.both_right}, {"only_a", p.counts.only_a},
+                                    {"only_b", p.counts.only_b},         {"both_wrong", p.counts.both_wrong},
+                                    {"mcnemar_p", p.counts.mcnemar_p},   {"by_class", by_class}};
+  }
+  j["ci95"] = nlohmann::ordered_json::object();
+  for (const auto& [name, ci] : report.ci95) j["ci95"][name] = interval(ci);
+  j["calibration"] = nlohmann::ordered_json::object();
+  for (const auto& [name, cal] : report.calibration) {
+    nlohmann::ordered_json bins = nlohmann::ordered_json::array();
+    for (const auto& b : cal.bins)
+      bins.push_back({{"lo", b.lo}, {"hi", b.hi}, {"count", b.count}, {"accuracy", value(b.accuracy)},
+                      {"confidence", value(b.confidence)}});
+    j["calibration"][name] = {{"ece", value(cal.ece)}, {"bins", bins}};
+  }
+  j["bootstrap"] = {{"resamples", report.options.bootstrap}, {"seed", report.options.seed}};
   j["skipped"] = nlohmann::ordered_json::array();
   for (const auto& s : report.skipped) j["skipped"].push_back({{"path", s.path}, {"error", s.error}});
   return j;
@@ -100,6 +132,28 @@ std::string per_class_csv(const EvalReport& report, const std::string& method) {
     out << csv_field(report.classes[c]) << ',' << m.class_images[c] << ',' << m.confusion[c][c] << ','
         << number(m.per_class[c]) << '\n';
   return out.str();
+}
+
+std::string predictions_jsonl(const EvalReport& report) {
+  const std::vector<std::string> order = ordered_methods(report);
+  std::string out;
+  for (size_t i = 0; i < report.image_paths.size(); ++i) {
+    nlohmann::ordered_json line = {{"image", report.image_paths[i]},
+                                   {"label", report.classes[static_cast<size_t>(report.image_labels[i])]},
+                                   {"methods", nlohmann::ordered_json::object()}};
+    for (const auto& name : order) {
+      const MethodResult& m = report.methods.at(name);
+      nlohmann::ordered_json top = nlohmann::ordered_json::array();
+      for (const auto& r : m.top[i]) top.push_back({report.classes[static_cast<size_t>(r.index)], r.prob});
+      line["methods"][name] = {{"top5", top}, {"correct", m.right[i] != 0}};
+    }
+    out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+  return out;
+}
+
+void write_predictions(const EvalReport& report, const std::string& path) {
+  write_file_atomically(path, predictions_jsonl(report));
 }
 
 std::vector<std::string> write_report(const EvalReport& report, const std::string& json_path) {

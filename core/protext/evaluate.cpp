@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/error.h"
+#include "core/protext/report_statistics.h"
 
 
 namespace protext {
@@ -30,7 +31,7 @@ ImageFeatures restrict_to(const ImageFeatures& images, ClassRange range) {
 }  // namespace
 
 MethodResult score_method(const torch::Tensor& features, const std::vector<int64_t>& labels,
-                          const torch::Tensor& weights) {
+                          const torch::Tensor& weights, double logit_multiplier) {
   const int64_t n = features.size(0), c = weights.size(0);
   if (static_cast<int64_t>(labels.size()) != n) throw Error("score", "labels and features differ in count");
   MethodResult r;
@@ -41,28 +42,45 @@ MethodResult score_method(const torch::Tensor& features, const std::vector<int64
     r.top1 = r.top5 = std::numeric_limits<double>::quiet_NaN();
     return r;
   }
-  // Ranks only: the logit scale and the softmax change no order.
-  const auto logits = torch::matmul(features.to(torch::kFloat32), weights.to(torch::kFloat32).t());
+  // In double, as class_probabilities() computes the app's charts and `protext classify`,
+  // so a prediction's rank and its probability come from one computation.
+  const auto w = weights.to(torch::kFloat64).t();
   const int64_t k = std::min<int64_t>(5, c);
-  const auto ranked = std::get<1>(logits.topk(k, 1)).contiguous();
-  const auto* top = ranked.data_ptr<int64_t>();
+  r.top.reserve(static_cast<size_t>(n));
+  r.right.reserve(static_cast<size_t>(n));
   int64_t hit1 = 0, hit5 = 0;
   std::vector<int64_t> correct(static_cast<size_t>(c), 0);
-  for (int64_t i = 0; i < n; ++i) {
-    const int64_t truth = labels[static_cast<size_t>(i)];
-    if (truth < 0 || truth >= c) throw Error("score", "label " + std::to_string(truth) + " outside the classifier");
-    const int64_t pred = top[i * k];
-    ++r.class_images[static_cast<size_t>(truth)];
-    ++r.confusion[static_cast<size_t>(truth)][static_cast<size_t>(pred)];
-    if (pred == truth) {
-      ++hit1;
-      ++correct[static_cast<size_t>(truth)];
-    }
-    for (int64_t j = 0; j < k; ++j)
-      if (top[i * k + j] == truth) {
-        ++hit5;
-        break;
+  constexpr int64_t kChunk = 2048;  // [chunk, classes] probabilities at a time: memory flat in n
+  for (int64_t begin = 0; begin < n; begin += kChunk) {
+    const int64_t end = std::min(n, begin + kChunk);
+    const auto probs = torch::softmax(torch::matmul(features.slice(0, begin, end).to(torch::kFloat64), w) *
+                                          logit_multiplier, 1);
+    const auto best = probs.topk(k, 1);
+    const auto values = std::get<0>(best).contiguous();
+    const auto ranked = std::get<1>(best).contiguous();
+    const auto* p = values.data_ptr<double>();
+    const auto* top = ranked.data_ptr<int64_t>();
+    for (int64_t row = 0; row < end - begin; ++row) {
+      const int64_t truth = labels[static_cast<size_t>(begin + row)];
+      if (truth < 0 || truth >= c) throw Error("score", "label " + std::to_string(truth) + " outside the classifier");
+      std::vector<RankedClass> ranks;
+      for (int64_t j = 0; j < k; ++j)
+        ranks.push_back({static_cast<int>(top[row * k + j]), p[row * k + j]});
+      const int64_t pred = ranks.front().index;
+      ++r.class_images[static_cast<size_t>(truth)];
+      ++r.confusion[static_cast<size_t>(truth)][static_cast<size_t>(pred)];
+      r.right.push_back(pred == truth ? 1 : 0);
+      if (pred == truth) {
+        ++hit1;
+        ++correct[static_cast<size_t>(truth)];
       }
+      for (const auto& rc : ranks)
+        if (rc.index == truth) {
+          ++hit5;
+          break;
+        }
+      r.top.push_back(std::move(ranks));
+    }
   }
   r.top1 = ratio(hit1, n);
   r.top5 = ratio(hit5, n);
@@ -72,7 +90,8 @@ MethodResult score_method(const torch::Tensor& features, const std::vector<int64
 }
 
 EvalReport score(const ImageFeatures& images, const std::vector<std::string>& classes,
-                 const std::map<std::string, torch::Tensor>& classifiers, const std::string& split) {
+                 const std::map<std::string, torch::Tensor>& classifiers, const std::string& split,
+                 const ScoringOptions& options) {
   const auto n_classes = static_cast<int64_t>(classes.size());
   for (const auto& [name, w] : classifiers)
     if (w.dim() != 2 || w.size(0) != n_classes || w.size(1) != images.features.size(1))
@@ -81,6 +100,7 @@ EvalReport score(const ImageFeatures& images, const std::vector<std::string>& cl
   if (images.labels.empty()) throw Error("evaluate", "no image could be read, nothing to evaluate");
   EvalReport report;
   report.split = split;
+  report.options = options;
   report.skipped = images.skipped;
   report.from_cache = images.from_cache;
   const ClassRange range = split_classes(n_classes, split);
@@ -88,28 +108,39 @@ EvalReport score(const ImageFeatures& images, const std::vector<std::string>& cl
   const ImageFeatures chosen = restrict_to(images, range);
   report.n_images = static_cast<int64_t>(chosen.labels.size());
   if (report.n_images == 0) throw Error("evaluate", "no readable image in the " + split + " classes");
+  report.image_paths = chosen.paths;
+  report.image_labels = chosen.labels;
+  const double m = options.logit_multiplier;
   for (const auto& [name, w] : classifiers)
-    report.methods[name] = score_method(chosen.features, chosen.labels, w.slice(0, range.begin, range.end));
+    report.methods[name] = score_method(chosen.features, chosen.labels, w.slice(0, range.begin, range.end), m);
 
+  Outcomes base_right, novel_right;
   if (split == "all" && n_classes >= 2) {
     const ClassRange base = split_classes(n_classes, "base"), novel = split_classes(n_classes, "novel");
     const ImageFeatures base_images = restrict_to(images, base), novel_images = restrict_to(images, novel);
     for (const auto& [name, w] : classifiers) {
+      MethodResult on_base = score_method(base_images.features, base_images.labels, w.slice(0, base.begin, base.end), m);
+      MethodResult on_novel =
+          score_method(novel_images.features, novel_images.labels, w.slice(0, novel.begin, novel.end), m);
       BaseNovelResult b;
-      b.base_top1 = score_method(base_images.features, base_images.labels, w.slice(0, base.begin, base.end)).top1;
-      b.novel_top1 = score_method(novel_images.features, novel_images.labels, w.slice(0, novel.begin, novel.end)).top1;
+      b.base_top1 = on_base.top1;
+      b.novel_top1 = on_novel.top1;
+      base_right[name] = std::move(on_base.right);
+      novel_right[name] = std::move(on_novel.right);
       b.harmonic_mean = std::isnan(b.base_top1) || std::isnan(b.novel_top1)
                             ? std::numeric_limits<double>::quiet_NaN()
                             : harmonic_mean(b.base_top1, b.novel_top1);
       report.base_novel[name] = b;
     }
   }
+  add_statistics(report, base_right, novel_right);
   return report;
 }
 
 EvalReport evaluate(ClipModel& clip, const ImageFolder& folder, const std::map<std::string, torch::Tensor>& classifiers,
-                    const std::string& split, const std::function<void(int64_t, int64_t)>& progress,
-                    const std::atomic<bool>& cancel, const std::string& cache_dir) {
+                    const std::string& split, const ScoringOptions& options,
+                    const std::function<void(int64_t, int64_t)>& progress, const std::atomic<bool>& cancel,
+                    const std::string& cache_dir) {
   split_classes(static_cast<int64_t>(folder.classes.size()), split);  // a bad split fails before encoding
   FolderEncoding how;
   how.cache_dir = cache_dir;
@@ -124,7 +155,7 @@ EvalReport evaluate(ClipModel& clip, const ImageFolder& folder, const std::map<s
   std::vector<SkippedImage> skipped = folder.skipped;
   skipped.insert(skipped.end(), images.skipped.begin(), images.skipped.end());
   images.skipped = std::move(skipped);
-  return score(images, folder.classes, classifiers, split);
+  return score(images, folder.classes, classifiers, split, options);
 }
 
 }  // namespace protext

@@ -107,7 +107,7 @@ class EvaluationTest : public QObject {
   }
   void accuraciesAndConfusionEqualTheReference() {
     QFETCH(QString, split);
-    const auto report = protext::evaluate(*clip_, folder_, classifiers_, split.toStdString(), {}, kNoCancel,
+    const auto report = protext::evaluate(*clip_, folder_, classifiers_, split.toStdString(), {}, {}, kNoCancel,
                                           fresh_cache("reference"));
     const auto& want = expected_[split.toStdString()];
     const int64_t classes = split == "all" ? 7 : split == "base" ? 4 : 3;
@@ -295,7 +295,7 @@ class EvaluationTest : public QObject {
     std::map<std::string, torch::Tensor> classifiers{{"template", protext::template_classifier(*clip_, folder.classes)}};
     std::vector<std::pair<int64_t, int64_t>> progress;
     const auto report = protext::evaluate(
-        *clip_, folder, classifiers, "all", [&](int64_t done, int64_t total) { progress.emplace_back(done, total); },
+        *clip_, folder, classifiers, "all", {}, [&](int64_t done, int64_t total) { progress.emplace_back(done, total); },
         kNoCancel, fresh_cache("bad"));
     QCOMPARE(report.n_images, int64_t(4));
     QCOMPARE(report.skipped.size(), size_t(2));
@@ -310,7 +310,7 @@ class EvaluationTest : public QObject {
     QVERIFY(json["skipped"][1]["error"].get<std::string>().size() > 0);
 
     // The skipped list survives the cache.
-    const auto again = protext::evaluate(*clip_, folder, classifiers, "all", {}, kNoCancel, fresh_cache("bad"));
+    const auto again = protext::evaluate(*clip_, folder, classifiers, "all", {}, {}, kNoCancel, fresh_cache("bad"));
     QVERIFY(again.from_cache);
     QCOMPARE(again.skipped.size(), size_t(2));
     QCOMPARE(again.skipped[1].error, report.skipped[1].error);
