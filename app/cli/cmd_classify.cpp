@@ -1,23 +1,50 @@
 // protext classify --model PATH --classes FILE IMAGE...: zero-shot predictions of each
 // classifier (one template, the template ensemble, CuPL descriptions and ProText prompts
-// when given).
+// when given). With --folder DIR --out FILE: a whole unlabelled folder, cached, into a
+// .csv or .jsonl file.
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/class_files.h"
 #include "app/cli/method_options.h"
 #include "app/cli/model_options.h"
+#include "core/protext/classify_folder.h"
 #include "core/zeroshot/class_list.h"
 #include "core/zeroshot/probabilities.h"
 
 namespace protext::cli {
 namespace {
 
+std::atomic<bool> never_cancelled{false};
+
+int classify_whole_folder(const Args& args, const std::vector<std::string>& classes, int k) {
+  if (!args.positionals().empty()) throw Error("protext classify", "give images or --folder, not both");
+  const std::string out = args.require("out");
+  check_predictions_path(out);
+  const ImageFolder folder = read_unlabelled_folder(args.require("folder"));
+  auto model = open_model_with_text_cache(args);
+  const MethodSet methods = build_methods(args, *model, classes);
+  const auto predictions = classify_folder(
+      *model, folder, methods, k,
+      [](int64_t done, int64_t total) {
+        std::fprintf(stderr, "\rimages %lld/%lld", static_cast<long long>(done), static_cast<long long>(total));
+        if (done == total) std::fprintf(stderr, "\n");
+      },
+      never_cancelled, cache_dir(args));
+  for (const auto& s : predictions.skipped)
+    std::cerr << "skipped: " << (s.error.rfind(s.path, 0) == 0 ? s.error : s.path + ": " + s.error) << '\n';
+  write_folder_predictions(predictions, out);
+  print_json_line({{"images", predictions.paths.size()}, {"skipped", predictions.skipped.size()}, {"out", out}});
+  return 0;
+}
+
 int run(const Args& args) {
-  if (args.positionals().empty()) throw Error("protext classify", "no image given");
-  const auto classes = class_list_from(args.require("classes"));
   const int k = args.get_int("top-k", 5);
   if (k < 1) throw Error("protext classify", "--top-k must be at least 1");
+  if (args.has("folder")) return classify_whole_folder(args, class_list_from(args.require("classes")), k);
+  if (args.positionals().empty()) throw Error("protext classify", "no image given (or --folder DIR)");
+  const auto classes = class_list_from(args.require("classes"));
 
   auto model = open_model_with_text_cache(args);
   const MethodSet methods = build_methods(args, *model, classes);
@@ -50,10 +77,12 @@ std::vector<Option> options() {
   for (auto& option : method_options()) o.push_back(option);
   for (auto& option : cache_options()) o.push_back(option);
   o.push_back({"top-k", "K", "how many classes to list per method (default 5)"});
+  o.push_back({"folder", "DIR", "classify every image in DIR and its sub-folders instead of IMAGE..."});
+  o.push_back({"out", "FILE", "with --folder: predictions.csv (best class per method) or .jsonl (top K)"});
   return o;
 }
 
-const Command command{"classify", "Zero-shot classify images with each prompt method (JSON Lines).", "IMAGE...",
+const Command command{"classify", "Zero-shot classify images with each prompt method (JSON Lines).", "[IMAGE...]",
                       options(), run};
 const CommandRegistration registration{command};
 

@@ -8,19 +8,13 @@
 
 #include "core/error.h"
 #include "core/runtime/atomic_file.h"
+#include "core/runtime/csv.h"
 #include "core/zeroshot/method.h"
 
 namespace fs = std::filesystem;
 
 namespace protext {
 namespace {
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
 
 std::string number(double x) {
   if (std::isnan(x)) return "";

@@ -116,4 +116,37 @@ ImageFolder read_image_folder(const std::string& dir, const std::vector<std::str
   return folder;
 }
 
+ImageFolder read_unlabelled_folder(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) throw Error(dir, "image folder does not exist");
+  if (!fs::is_directory(dir, ec)) throw Error(dir, "not a folder");
+  ImageFolder folder;
+  folder.root = dir;
+  folder.classes = {""};
+  std::vector<fs::path> images;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const auto& p = it->path();
+    if (hidden(p)) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_directory(ec)) continue;
+    if (is_image_name(p))
+      images.push_back(p);
+    else
+      folder.skipped.push_back({p.string(), "not an image file (extension ." + lower_extension(p) + ")"});
+  }
+  if (ec) throw Error(dir, "cannot list the folder (" + ec.message() + ")");
+  if (images.empty()) throw Error(dir, "no images in the folder or its sub-folders (" + extension_list() + ")");
+  std::sort(images.begin(), images.end());
+  for (const auto& p : images) {
+    folder.paths.push_back(p.string());
+    folder.labels.push_back(0);
+  }
+  std::sort(folder.skipped.begin(), folder.skipped.end(),
+            [](const SkippedImage& a, const SkippedImage& b) { return a.path < b.path; });
+  return folder;
+}
+
 }  // namespace protext

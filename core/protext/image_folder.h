@@ -26,4 +26,9 @@ const std::vector<std::string>& image_extensions();
 // listed class with no folder is an error naming the folder.
 ImageFolder read_image_folder(const std::string& dir, const std::vector<std::string>& classes_override = {});
 
+// An unlabelled folder: its images and those of its sub-folders, at any depth, sorted by
+// path, all labelled 0 under one class "". Hidden entries are ignored and links to folders
+// are not followed (no loops); other files are listed in skipped. No image is an error.
+ImageFolder read_unlabelled_folder(const std::string& dir);
+
 }  // namespace protext

@@ -380,6 +380,155 @@ class EvaluationTest : public QObject {
     QVERIFY(QFile::exists(dir_.path() + "/cli/report-ensemble-per-class.csv"));
   }
 
+  // The predictions file holds every number the statistics come from: a numpy/scipy
+  // reference recomputes the report's paired counts, intervals and calibration from it.
+  void evalPredictionsFileReproducesTheReportsStatistics() {
+    const QString out = dir_.path() + "/stats/report.json", predictions = dir_.path() + "/stats/predictions.jsonl";
+    QVERIFY(QDir().mkpath(dir_.path() + "/stats"));
+    const auto r = run_cli({"eval", "--model", model_, "--vocab", vocab_, "--images", images_, "--templates", templates_,
+                            "--cache-dir", dir_.path() + "/cli-cache", "--out", out, "--predictions", predictions,
+                            "--bootstrap", "250", "--seed", "7"});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    std::ifstream in(out.toStdString());
+    const auto report = nlohmann::json::parse(in);
+    const auto want = nlohmann::json::parse(run_python("stats_reference.py", {predictions, "250", "7"}).toStdString());
+    QCOMPARE(report["bootstrap"]["seed"].get<int>(), 7);
+    const auto& pair = report["paired"]["template|ensemble"];
+    for (const char* key : {"both_right", "only_a", "only_b", "both_wrong"})
+      QCOMPARE(pair[key].get<int64_t>(), want["paired"]["template|ensemble"][key].get<int64_t>());
+    QCOMPARE(pair["both_right"].get<int64_t>() + pair["only_a"].get<int64_t>(),
+             report["methods"]["template"]["confusion"].size() == 7
+                 ? static_cast<int64_t>(std::llround(report["methods"]["template"]["top1"].get<double>() * 21))
+                 : -1);
+    QVERIFY(close(pair["mcnemar_p"].get<double>(), want["paired"]["template|ensemble"]["mcnemar_p"].get<double>()));
+    for (const std::string method : {"template", "ensemble"}) {
+      QVERIFY(close(report["ci95"][method][0].get<double>(), want["ci95"][method][0].get<double>()));
+      QVERIFY(close(report["ci95"][method][1].get<double>(), want["ci95"][method][1].get<double>()));
+      QVERIFY(close(report["calibration"][method]["ece"].get<double>(), want["calibration"][method]["ece"].get<double>()));
+    }
+    std::ifstream lines(predictions.toStdString());
+    std::string first;
+    std::getline(lines, first);
+    const auto line = nlohmann::json::parse(first);
+    QVERIFY(line["image"].get<std::string>().find("astronaut") != std::string::npos);
+    QCOMPARE(line["label"].get<std::string>(), std::string("astronaut"));
+    QCOMPARE(line["methods"]["template"]["top5"].size(), size_t(5));
+
+    // The same image's probabilities from `protext classify`: the numbers the app charts.
+    const QString classes = dir_.path() + "/stats/classes.json";
+    write_file(classes, nlohmann::json(report["classes"]).dump());
+    const auto c = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--templates",
+                            templates_, QString::fromStdString(line["image"].get<std::string>())});
+    QVERIFY2(c.exit_code == 0, c.err.constData());
+    const auto classified = nlohmann::json::parse(c.out.trimmed().toStdString());
+    // The vision tower run on a batch of 21 or of 1 rounds differently in float32 (~1e-8).
+    for (const std::string method : {"template", "ensemble"})
+      for (size_t k = 0; k < 5; ++k) {
+        QVERIFY(classified["methods"][method][k]["class"] == line["methods"][method]["top5"][k][0]);
+        QVERIFY(std::abs(classified["methods"][method][k]["prob"].get<double>() -
+                         line["methods"][method]["top5"][k][1].get<double>()) < 1e-6);
+      }
+  }
+
+  void classifyFolderLabelsEveryImageWithEveryMethod() {
+    const QString classes = dir_.path() + "/folder-classes.txt";
+    write_file(classes, "astronaut\ncat\ncoffee cup\nrocket\n");
+    write_file(images_ + "/cat/notes.txt", "not an image");
+    const QString jsonl = dir_.path() + "/folder.jsonl", csv = dir_.path() + "/folder.csv";
+    auto r = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--templates", templates_,
+                      "--folder", images_, "--cache-dir", dir_.path() + "/cli-cache", "--top-k", "3", "--out", jsonl});
+    QFile::remove(images_ + "/cat/notes.txt");
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    QVERIFY2(r.err.contains("notes.txt") && r.err.contains("not an image"), r.err.constData());
+    QCOMPARE(nlohmann::json::parse(r.out.trimmed().toStdString())["images"].get<int>(), 21);
+    std::ifstream in(jsonl.toStdString());
+    std::vector<nlohmann::json> lines;
+    for (std::string text; std::getline(in, text);) lines.push_back(nlohmann::json::parse(text));
+    QCOMPARE(lines.size(), size_t(21));
+    QCOMPARE(lines[0]["methods"]["ensemble"]["top5"].size(), size_t(3));
+
+    // One image as `protext classify IMAGE` answers it (up to the float32 rounding of a
+    // batch of one against a batch of 21).
+    const auto one = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--templates",
+                              templates_, "--top-k", "3", QString::fromStdString(lines[4]["image"].get<std::string>())});
+    QVERIFY2(one.exit_code == 0, one.err.constData());
+    const auto single = nlohmann::json::parse(one.out.trimmed().toStdString());
+    for (size_t k = 0; k < 3; ++k) {
+      QVERIFY(single["methods"]["template"][k]["class"] == lines[4]["methods"]["template"]["top5"][k][0]);
+      QVERIFY(std::abs(single["methods"]["template"][k]["prob"].get<double>() -
+                       lines[4]["methods"]["template"]["top5"][k][1].get<double>()) < 1e-6);
+    }
+
+    r = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--templates", templates_,
+                 "--folder", images_, "--cache-dir", dir_.path() + "/cli-cache", "--out", csv});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto rows = file.readAll().trimmed().split('\n');
+    QCOMPARE(rows.size(), 22);
+    QCOMPARE(rows[0], QByteArray("image,template,template_prob,ensemble,ensemble_prob"));
+    const auto cells = rows[5].split(',');
+    QCOMPARE(cells[1].toStdString(), lines[4]["methods"]["template"]["top5"][0][0].get<std::string>());
+
+    r = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--folder", images_, "--out",
+                 dir_.path() + "/folder.xlsx"});
+    QVERIFY(r.exit_code != 0);
+    QVERIFY2(r.err.contains("must end in .csv or .jsonl"), r.err.constData());
+  }
+
+  // Weights, logit scale and classes written for other code reproduce classify's
+  // probabilities from embed-image's embeddings, in both file formats.
+  void exportedClassifierReproducesClassifyFromImageEmbeddings_data() {
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("template.safetensors") << "template" << "template.safetensors";
+    QTest::newRow("ensemble.npy") << "ensemble" << "ensemble.npy";
+  }
+  void exportedClassifierReproducesClassifyFromImageEmbeddings() {
+    QFETCH(QString, method);
+    QFETCH(QString, file);
+    const QString classes = dir_.path() + "/export-classes.txt";
+    write_file(classes, "astronaut\ncat\ncoffee cup\ncoins\nmotorcycle\nrocket\n");
+    const QString out = dir_.path() + "/" + file;
+    auto r = run_cli({"export-classifier", "--model", model_, "--vocab", vocab_, "--classes", classes, "--templates",
+                      templates_, "--method", method, "--out", out});
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    const QStringList images = {images_ + "/cat/view0.png", images_ + "/rocket/view1.jpg", images_ + "/coins/view2.png"};
+    QStringList embed = {"embed-image", "--model", model_};
+    r = run_cli(embed + images);
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    const auto applied = nlohmann::json::parse(run_python("apply_classifier.py", {out}, r.out).toStdString());
+    QCOMPARE(applied["method"].get<std::string>(), method.toStdString());
+    QCOMPARE(applied["classes"].size(), size_t(6));
+    QCOMPARE(applied["model_fingerprint"].get<std::string>(), clip_->fingerprint());
+    QStringList classify = {"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--templates",
+                            templates_, "--top-k", "6"};
+    r = run_cli(classify + images);
+    QVERIFY2(r.exit_code == 0, r.err.constData());
+    int compared = 0;
+    for (const auto& text : r.out.trimmed().split('\n')) {
+      const auto line = nlohmann::json::parse(text.toStdString());
+      const auto& probs = applied["images"][line["image"].get<std::string>()];
+      for (const auto& ranked : line["methods"][method.toStdString()]) {
+        const auto c = std::find(applied["classes"].begin(), applied["classes"].end(), ranked["class"]) -
+                       applied["classes"].begin();
+        QVERIFY(std::abs(probs[static_cast<size_t>(c)].get<double>() - ranked["prob"].get<double>()) < 1e-6);
+        ++compared;
+      }
+    }
+    QCOMPARE(compared, 18);
+  }
+
+  void exportClassifierRefusesAMethodItCannotBuild() {
+    const QString classes = dir_.path() + "/export-classes.txt";
+    write_file(classes, "cat\nrocket\n");
+    const auto r = run_cli({"export-classifier", "--model", model_, "--vocab", vocab_, "--classes", classes,
+                            "--method", "protext", "--out", dir_.path() + "/p.safetensors"});
+    QVERIFY(r.exit_code != 0);
+    QVERIFY2(r.err.contains("give the learned prompts with --prompts"), r.err.constData());
+    QVERIFY(!QFile::exists(dir_.path() + "/p.safetensors"));
+  }
+
   void evalCommandRefusesAnEmptyFolder() {
     QVERIFY(QDir().mkpath(dir_.path() + "/nothing"));
     const auto r = run_cli({"eval", "--model", model_, "--vocab", vocab_, "--images", dir_.path() + "/nothing", "--out",
