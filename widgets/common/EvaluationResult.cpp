@@ -29,8 +29,37 @@ EvaluationResult evaluationResult(std::shared_ptr<const EvalReport> report, cons
       score.baseTop1 = bn->second.base_top1;
       score.novelTop1 = bn->second.novel_top1;
       score.harmonicMean = bn->second.harmonic_mean;
+      score.harmonicLow = bn->second.harmonic_mean_ci95.low;
+      score.harmonicHigh = bn->second.harmonic_mean_ci95.high;
     }
+    const auto ci = report->ci95.find(method.toStdString());
+    if (ci != report->ci95.end()) {
+      score.top1Low = ci->second.low;
+      score.top1High = ci->second.high;
+    }
+    const auto cal = report->calibration.find(method.toStdString());
+    if (cal != report->calibration.end()) score.ece = cal->second.ece;
     r.methods << score;
+  }
+  // The pairs of the methods shown, a before b in the order shown.
+  for (const PairedComparison& p : report->paired) {
+    const QString a = QString::fromStdString(p.a), b = QString::fromStdString(p.b);
+    const int ia = order.indexOf(a), ib = order.indexOf(b);
+    if (ia < 0 || ib < 0) continue;
+    PairScore pair;
+    pair.a = ia < ib ? a : b;
+    pair.b = ia < ib ? b : a;
+    const bool swapped = ia > ib;
+    pair.bothRight = static_cast<int>(p.counts.both_right);
+    pair.bothWrong = static_cast<int>(p.counts.both_wrong);
+    pair.onlyA = static_cast<int>(swapped ? p.counts.only_b : p.counts.only_a);
+    pair.onlyB = static_cast<int>(swapped ? p.counts.only_a : p.counts.only_b);
+    pair.mcnemarP = p.counts.mcnemar_p;
+    for (size_t c = 0; c < p.fixes.size(); ++c) {
+      pair.fixes << static_cast<int>(swapped ? p.breaks[c] : p.fixes[c]);
+      pair.breaks << static_cast<int>(swapped ? p.fixes[c] : p.breaks[c]);
+    }
+    r.pairs << pair;
   }
   r.report = std::move(report);
   return r;

@@ -1,4 +1,5 @@
 #pragma once
+#include <QStringList>
 
 namespace protext {
 
@@ -11,6 +12,7 @@ struct ImageVerdict {
   bool judged = false;     // false until the classifiers have seen this image
   bool disagree = false;   // the methods' top-1 classes are not all the same
   double confidence = -1;  // the lowest top-1 probability among the methods; -1: not judged
+  QStringList wrongBy;     // ids of the methods whose top-1 is not the true class
 };
 
 }  // namespace protext

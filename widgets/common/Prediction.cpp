@@ -38,12 +38,14 @@ ImageVerdict judgeImage(const ClassifierSet& set, const QVector<float>& embeddin
   verdict.judged = true;
   int right = 0;
   verdict.confidence = 1;
+  const bool known = !trueClass.isEmpty() && set.classes.contains(trueClass);
   for (const MethodPrediction& m : top) {
     right += m.labels.front() == trueClass ? 1 : 0;
+    if (known && m.labels.front() != trueClass) verdict.wrongBy << m.method;
     verdict.disagree = verdict.disagree || m.labels.front() != top.front().labels.front();
     verdict.confidence = std::min(verdict.confidence, m.probabilities.front());
   }
-  if (!trueClass.isEmpty() && set.classes.contains(trueClass))
+  if (known)
     verdict.kind = right == top.size() ? ImageVerdict::AllRight : right == 0 ? ImageVerdict::AllWrong : ImageVerdict::SomeWrong;
   return verdict;
 }

@@ -37,6 +37,11 @@ QString EvaluationTableModel::percent(double fraction) {
   return QStringLiteral("%1%").arg(QLocale().toString(100.0 * fraction, 'f', 2));
 }
 
+QString EvaluationTableModel::percentRange(double low, double high) {
+  if (!measured(low) || !measured(high)) return {};
+  return QStringLiteral("%1–%2%").arg(QLocale().toString(100.0 * low, 'f', 1), QLocale().toString(100.0 * high, 'f', 1));
+}
+
 int EvaluationTableModel::rowCount(const QModelIndex& parent) const {
   if (parent.isValid()) return 0;
   return table_ == Table::Summary ? result_.methods.size() : result_.classes.size();
@@ -57,6 +62,7 @@ double EvaluationTableModel::summaryValue(int row, int column) const {
   const MethodScore& m = result_.methods[row];
   switch (column) {
     case Top1Column: return m.top1;
+    case Top1IntervalColumn: return m.top1Low;
     case Top5Column: return m.top5;
     case BaseColumn: return m.baseTop1;
     case NovelColumn: return m.novelTop1;
@@ -72,6 +78,7 @@ QVariant EvaluationTableModel::summaryData(int row, int column, int role) const 
     case Qt::DisplayRole:
       if (column == MethodColumn) return MethodStyle::label(m.method);
       if (column == ImagesColumn) return QLocale().toString(m.total);
+      if (column == Top1IntervalColumn) return percentRange(m.top1Low, m.top1High);
       return percent(summaryValue(row, column));
     case SortRole:
       if (column == MethodColumn) return MethodStyle::label(m.method);
@@ -84,7 +91,7 @@ QVariant EvaluationTableModel::summaryData(int row, int column, int role) const 
       return numeric ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant(int(Qt::AlignLeft | Qt::AlignVCenter));
     case Qt::FontRole: {
       // The best method in each accuracy column stands out.
-      if (column == MethodColumn || column == ImagesColumn) return {};
+      if (column == MethodColumn || column == ImagesColumn || column == Top1IntervalColumn) return {};
       const double value = summaryValue(row, column);
       if (!measured(value)) return {};
       for (int other = 0; other < result_.methods.size(); ++other)
@@ -96,8 +103,15 @@ QVariant EvaluationTableModel::summaryData(int row, int column, int role) const 
     case Qt::ToolTipRole:
       if (column == Top1Column || column == ImagesColumn)
         return tr("%1 of %2 images classified correctly").arg(QLocale().toString(m.correct), QLocale().toString(m.total));
-      if (column == HarmonicColumn && measured(m.harmonicMean))
-        return tr("Harmonic mean of base and novel top-1: 2·b·n / (b + n)");
+      if (column == HarmonicColumn && measured(m.harmonicMean)) {
+        QString tip = tr("Harmonic mean of base and novel top-1: 2·b·n / (b + n)");
+        const QString range = percentRange(m.harmonicLow, m.harmonicHigh);
+        if (!range.isEmpty()) tip += QLatin1Char('\n') + tr("95% bootstrap interval: %1").arg(range);
+        return tip;
+      }
+      if (column == Top1IntervalColumn && measured(m.top1Low))
+        return tr("Top-1 lies in this range in 95% of %n bootstrap resamples of the images", nullptr,
+                  result_.report ? int(result_.report->options.bootstrap) : 0);
       return {};
     default: return {};
   }
@@ -150,6 +164,7 @@ QVariant EvaluationTableModel::headerData(int section, Qt::Orientation orientati
       switch (section) {
         case MethodColumn: return tr("Method");
         case Top1Column: return tr("Top-1");
+        case Top1IntervalColumn: return tr("95% CI");
         case Top5Column: return tr("Top-5");
         case BaseColumn: return tr("Base");
         case NovelColumn: return tr("Novel");
@@ -161,6 +176,8 @@ QVariant EvaluationTableModel::headerData(int section, Qt::Orientation orientati
     if (role == Qt::ToolTipRole) {
       switch (section) {
         case Top1Column: return tr("Share of images whose most probable class is the true one");
+        case Top1IntervalColumn: return tr("95% bootstrap interval of top-1: how much it could move on another "
+                                           "sample of images like these");
         case Top5Column: return tr("Share of images whose true class is among the five most probable");
         case BaseColumn: return tr("Top-1 on the first half of the classes (base), scored among those only");
         case NovelColumn: return tr("Top-1 on the second half of the classes (novel), scored among those only");

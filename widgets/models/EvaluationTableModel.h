@@ -12,8 +12,8 @@ class EvaluationTableModel : public QAbstractTableModel {
   Q_OBJECT
  public:
   enum class Table { Summary, PerClass };
-  enum SummaryColumn { MethodColumn, Top1Column, Top5Column, BaseColumn, NovelColumn, HarmonicColumn, ImagesColumn,
-                       SummaryColumnCount };
+  enum SummaryColumn { MethodColumn, Top1Column, Top1IntervalColumn, Top5Column, BaseColumn, NovelColumn,
+                       HarmonicColumn, ImagesColumn, SummaryColumnCount };
   enum PerClassColumn { ClassColumn, ClassImagesColumn, FirstMethodColumn };
   static constexpr int SortRole = Qt::UserRole;
 
@@ -25,6 +25,8 @@ class EvaluationTableModel : public QAbstractTableModel {
 
   // "70.22%"; an empty string for a number that was not measured (negative or NaN).
   static QString percent(double fraction);
+  // "65.1–74.9%"; empty when either end was not measured.
+  static QString percentRange(double low, double high);
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;

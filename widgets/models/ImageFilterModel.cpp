@@ -10,12 +10,17 @@ ImageFilterModel::ImageFilterModel(QObject* parent) : QSortFilterProxyModel(pare
   setDynamicSortFilter(true);
 }
 
-void ImageFilterModel::setFilter(Filter filter, const QString& trueClass) {
-  const QString cls = filter == Filter::OfClass ? trueClass : QString();
+void ImageFilterModel::setFilter(Filter filter, const QString& argument) {
+  const QString cls = filter == Filter::OfClass || filter == Filter::WrongByMethod ? argument : QString();
   if (filter == filter_ && cls == class_) return;
   filter_ = filter;
   class_ = cls;
   invalidateFilter();
+}
+
+void ImageFilterModel::setListed(const QStringList& paths) {
+  listed_ = QSet<QString>(paths.begin(), paths.end());
+  if (filter_ == Filter::Listed) invalidateFilter();
 }
 
 void ImageFilterModel::setOrder(Order order) {
@@ -42,8 +47,12 @@ bool ImageFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& source
       return judged && kind == ImageVerdict::AllWrong;
     case Filter::Disagreeing:
       return judged && index.data(ImageListModel::DisagreeRole).toBool();
+    case Filter::WrongByMethod:
+      return judged && index.data(ImageListModel::WrongByRole).toStringList().contains(class_);
     case Filter::OfClass:
       return index.data(ImageListModel::TrueClassRole).toString() == class_;
+    case Filter::Listed:
+      return listed_.contains(index.data(ImageListModel::PathRole).toString());
   }
   return true;
 }

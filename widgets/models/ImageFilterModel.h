@@ -1,16 +1,18 @@
 #pragma once
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace protext {
 
 // The thumbnail strip's view of the images: all of them, or those some method gets wrong,
-// every method gets wrong, the methods disagree on, or of one true class; in the order they
-// were added or by confidence. Reads ImageListModel's verdict roles; an image not judged yet
+// every method gets wrong, one given method gets wrong, the methods disagree on, of one
+// true class, or a given list (an evaluation's drill-down); in the order they were added
+// or by confidence. Reads ImageListModel's verdict roles; an image not judged yet
 // passes only the "all" filter and sorts last.
 class ImageFilterModel : public QSortFilterProxyModel {
   Q_OBJECT
  public:
-  enum class Filter { All, SomeWrong, AllWrong, Disagreeing, OfClass };
+  enum class Filter { All, SomeWrong, AllWrong, WrongByMethod, Disagreeing, OfClass, Listed };
   enum class Order { Added, LeastConfident, MostConfident };
 
   explicit ImageFilterModel(QObject* parent = nullptr);
@@ -18,7 +20,11 @@ class ImageFilterModel : public QSortFilterProxyModel {
   Filter filter() const { return filter_; }
   QString filterClass() const { return class_; }
   Order order() const { return order_; }
-  void setFilter(Filter filter, const QString& trueClass = {});
+  // argument: the true class for OfClass, the method id for WrongByMethod.
+  void setFilter(Filter filter, const QString& argument = {});
+  // The paths Listed shows.
+  void setListed(const QStringList& paths);
+  int listedCount() const { return listed_.size(); }
   void setOrder(Order order);
 
  protected:
@@ -27,7 +33,8 @@ class ImageFilterModel : public QSortFilterProxyModel {
 
  private:
   Filter filter_ = Filter::All;
-  QString class_;
+  QString class_;  // or the method id
+  QSet<QString> listed_;
   Order order_ = Order::Added;
 };
 

@@ -128,6 +128,8 @@ QVariant ImageListModel::data(const QModelIndex& index, int role) const {
       return image.verdict.disagree;
     case ConfidenceRole:
       return image.verdict.confidence;
+    case WrongByRole:
+      return image.verdict.wrongBy;
     default:
       return {};
   }
@@ -337,14 +339,15 @@ bool ImageListModel::setFailed(const QString& path, const QString& message) {
 void ImageListModel::setVerdict(int row, const ImageVerdict& verdict) {
   if (row < 0 || row >= images_.size()) return;
   images_[row].verdict = verdict;
-  emit dataChanged(index(row), index(row), {VerdictRole, JudgedRole, DisagreeRole, ConfidenceRole, Qt::ToolTipRole});
+  emit dataChanged(index(row), index(row),
+                   {VerdictRole, JudgedRole, DisagreeRole, ConfidenceRole, WrongByRole, Qt::ToolTipRole});
 }
 
 void ImageListModel::clearVerdicts() {
   for (Image& image : images_) image.verdict = ImageVerdict{};
   if (!images_.isEmpty())
     emit dataChanged(index(0), index(images_.size() - 1),
-                     {VerdictRole, JudgedRole, DisagreeRole, ConfidenceRole, Qt::ToolTipRole});
+                     {VerdictRole, JudgedRole, DisagreeRole, ConfidenceRole, WrongByRole, Qt::ToolTipRole});
 }
 
 QStringList ImageListModel::resetEncodings() {

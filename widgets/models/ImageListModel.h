@@ -34,6 +34,7 @@ class ImageListModel : public QAbstractListModel {
     JudgedRole,      // bool: the verdict is current
     DisagreeRole,    // bool
     ConfidenceRole,  // double, -1 until judged
+    WrongByRole,     // QStringList: ids of the methods that get it wrong
   };
 
   struct Image {

@@ -29,6 +29,7 @@
 #include <algorithm>
 
 #include "widgets/common/ErrorReport.h"
+#include "widgets/common/MethodStyle.h"
 #include "widgets/common/PanelAction.h"
 #include "widgets/common/Prediction.h"
 #include "widgets/models/ImageFilterModel.h"
@@ -275,6 +276,23 @@ bool ImagesPanel::selectPath(const QString& path) {
 
 int ImagesPanel::addPaths(const QStringList& paths) { return addReporting(paths, {}); }
 
+void ImagesPanel::showDrillDown(const DrillDown& drill) {
+  if (drill.paths.isEmpty()) {
+    emit statusMessage(tr("No images: %1").arg(drill.title));
+    return;
+  }
+  QStringList missing;
+  for (const QString& path : drill.paths)
+    if (!model_->contains(path)) missing << path;
+  if (!missing.isEmpty()) addPaths(missing);
+  drill_title_ = drill.title;
+  filter_->setListed(drill.paths);
+  fillClassFilters();
+  filter_box_->setCurrentIndex(filter_box_->findData(QStringLiteral("listed")));
+  selectPath(drill.paths.front());
+  emit statusMessage(tr("%1: %n images", nullptr, int(drill.paths.size())).arg(drill.title));
+}
+
 int ImagesPanel::addReporting(const QStringList& paths, const QStringList& refused) {
   QStringList added;
   const QStringList rejected = refused + model_->addPaths(paths, &added);
@@ -497,16 +515,23 @@ bool ImagesPanel::verdictsCurrent() const {
 }
 
 void ImagesPanel::fillClassFilters() {
-  // The fixed filters, then one per class the images' folders name.
+  // The fixed filters; an evaluation's drill-down; one per method; one per class the
+  // images' folders name.
   const QString keep = filter_box_->currentData().toString();
   QSignalBlocker block(filter_box_);
   while (filter_box_->count() > 4) filter_box_->removeItem(4);
+  if (!drill_title_.isEmpty())
+    filter_box_->addItem(tr("Evaluation: %1 (%n images)", nullptr, filter_->listedCount()).arg(drill_title_),
+                         QStringLiteral("listed"));
+  if (!classifiers_.methods.isEmpty()) filter_box_->insertSeparator(filter_box_->count());
+  for (const QString& method : classifiers_.methods)
+    filter_box_->addItem(tr("Wrong by %1").arg(MethodStyle::label(method)), QStringLiteral("wrongby:") + method);
   QStringList named;
   for (int row = 0; row < model_->rowCount(); ++row)
     if (!model_->image(row).trueClass.isEmpty() && !named.contains(model_->image(row).trueClass))
       named << model_->image(row).trueClass;
   named.sort(Qt::CaseInsensitive);
-  if (!named.isEmpty()) filter_box_->insertSeparator(4);
+  if (!named.isEmpty()) filter_box_->insertSeparator(filter_box_->count());
   for (const QString& name : named) filter_box_->addItem(tr("Class: %1").arg(name), QStringLiteral("class:") + name);
   const int again = filter_box_->findData(keep);
   filter_box_->setCurrentIndex(again >= 0 ? again : 0);
@@ -519,6 +544,10 @@ void ImagesPanel::applyFilter() {
   using F = ImageFilterModel::Filter;
   if (data.startsWith(QStringLiteral("class:")))
     filter_->setFilter(F::OfClass, data.mid(6));
+  else if (data.startsWith(QStringLiteral("wrongby:")))
+    filter_->setFilter(F::WrongByMethod, data.mid(8));
+  else if (data == QLatin1String("listed"))
+    filter_->setFilter(F::Listed);
   else
     filter_->setFilter(data == QLatin1String("wrong")         ? F::SomeWrong
                        : data == QLatin1String("allwrong")    ? F::AllWrong

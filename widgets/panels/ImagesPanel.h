@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <memory>
 
+#include "widgets/common/DrillDown.h"
 #include "widgets/engine/EngineTypes.h"
 #include "widgets/views/MethodComparisonView.h"
 
@@ -81,6 +82,9 @@ class ImagesPanel : public QWidget {
   // Adds images and folders, asks for their embeddings, selects the first new one and
   // reports what was refused. Returns how many images were added.
   int addPaths(const QStringList& paths);
+  // The images behind an evaluation's number: added when missing, and shown alone (the
+  // filter "Evaluation: <title>") with each method's verdict as their badge.
+  void showDrillDown(const protext::DrillDown& drill);
   void setClassifiers(const protext::ClassifierSet& set);
   // While on, the header says the classifiers are being rebuilt (the charts keep the last).
   void setUpdating(bool updating);
@@ -137,6 +141,7 @@ class ImagesPanel : public QWidget {
   QTimer* judge_timer_ = nullptr;
   int judge_next_ = 0;  // the next row judgeSome() looks at
   ClassifierSet classifiers_;
+  QString drill_title_;  // the last drill-down's, for its filter entry
   QVector<MethodPrediction> predictions_;
   bool interactive_ = true;
   bool drag_over_ = false;

@@ -15,6 +15,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -26,6 +27,8 @@
 #include "core/protext/eval_report.h"
 #include "widgets/common/MethodStyle.h"
 #include "widgets/models/EvaluationTableModel.h"
+#include "widgets/views/CalibrationView.h"
+#include "widgets/views/PairedComparisonView.h"
 
 namespace protext {
 
@@ -65,8 +68,8 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   export_action->setShortcut(QKeySequence(tr("Ctrl+Shift+J")));
   export_action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
   addAction(export_action);
-  export_->setToolTip(tr("Save report.json and, beside it, each method's per-class and confusion CSV: the files "
-                         "protext eval writes (Ctrl+Shift+J)"));
+  export_->setToolTip(tr("Save report.json and, beside it, each method's per-class and confusion CSV and every "
+                         "image's predictions: the files protext eval writes (Ctrl+Shift+J)"));
   connect(export_, &QPushButton::clicked, this, &EvaluationView::chooseReportFile);
   connect(export_action, &QAction::triggered, export_, &QPushButton::click);
 
@@ -106,7 +109,10 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   per_class_table_->setAlternatingRowColors(false);
   per_class_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   per_class_table_->horizontalHeader()->setStretchLastSection(true);
-  per_class_table_->setToolTip(tr("Top-1 accuracy per class; click a header to sort"));
+  per_class_table_->setToolTip(tr("Top-1 accuracy per class; click a header to sort, a row to see its images"));
+  connect(per_class_table_, &QTableView::clicked, this, [this, per_class_proxy](const QModelIndex& index) {
+    emit drillDownRequested(DrillDowns::ofClass(result_, per_class_proxy->mapToSource(index).row()));
+  });
 
   // Confusion matrix.
   method_box_ = new QComboBox(this);
@@ -150,6 +156,10 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   confusion_plot_->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, scale_margins);
   color_scale_->setMarginGroup(QCP::msTop | QCP::msBottom, scale_margins);
   connect(confusion_plot_, &QCustomPlot::mouseMove, this, &EvaluationView::showCellToolTip);
+  connect(confusion_plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+    int t = -1, p = -1;
+    if (event->button() == Qt::LeftButton && cellAt(event->pos(), &t, &p)) openConfusionCell(t, p);
+  });
 
   // Layout: numbers on the left, the matrix (which needs the room) on the right.
   auto* charts = new QSplitter(Qt::Vertical, this);
@@ -177,9 +187,22 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   right_layout->addLayout(selector);
   right_layout->addWidget(confusion_plot_, 1);
 
+  paired_ = new PairedComparisonView(this);
+  connect(paired_, &PairedComparisonView::drillDownRequested, this, &EvaluationView::drillDownRequested);
+  calibration_ = new CalibrationView(this);
+  tabs_ = new QTabWidget(this);
+  tabs_->setDocumentMode(true);
+  tabs_->addTab(right, tr("Confusion"));
+  tabs_->addTab(paired_, tr("Paired"));
+  tabs_->addTab(calibration_, tr("Calibration"));
+  tabs_->setTabToolTip(0, tr("Where one method confuses classes; click a cell to see its images"));
+  tabs_->setTabToolTip(1, tr("Which images one method gets right and another wrong, and whether the difference "
+                             "is more than chance"));
+  tabs_->setTabToolTip(2, tr("Whether confidence matches accuracy"));
+
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(left);
-  split->addWidget(right);
+  split->addWidget(tabs_);
   split->setStretchFactor(0, 2);
   split->setStretchFactor(1, 3);
   split->setChildrenCollapsible(false);
@@ -239,6 +262,8 @@ void EvaluationView::setResult(const EvaluationResult& result) {
   updateHeader();
   fillAccuracyChart();
   fillConfusion();
+  paired_->setResult(result_);
+  calibration_->setResult(result_);
 }
 
 void EvaluationView::clear() { setResult({}); }
@@ -362,24 +387,33 @@ void EvaluationView::fillConfusion() {
   chart->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void EvaluationView::showCellToolTip(QMouseEvent* event) {
+bool EvaluationView::cellAt(const QPoint& pos, int* trueClass, int* predicted) const {
   const int n = result_.classes.size();
   const int method = method_box_->currentIndex();
-  if (n == 0 || method < 0 || !confusion_plot_->axisRect()->rect().contains(event->pos())) {
+  if (n == 0 || method < 0 || !confusion_plot_->axisRect()->rect().contains(pos)) return false;
+  *predicted = int(std::lround(confusion_plot_->xAxis->pixelToCoord(pos.x())));
+  *trueClass = int(std::lround(confusion_plot_->yAxis->pixelToCoord(pos.y())));
+  return *predicted >= 0 && *predicted < n && *trueClass >= 0 && *trueClass < n;
+}
+
+void EvaluationView::openConfusionCell(int trueClass, int predicted) {
+  emit drillDownRequested(DrillDowns::confusionCell(result_, method_box_->currentIndex(), trueClass, predicted));
+}
+
+void EvaluationView::showCellToolTip(QMouseEvent* event) {
+  int t = -1, p = -1;
+  if (!cellAt(event->pos(), &t, &p)) {
     QToolTip::hideText();
     return;
   }
-  const int p = int(std::lround(confusion_plot_->xAxis->pixelToCoord(event->pos().x())));
-  const int t = int(std::lround(confusion_plot_->yAxis->pixelToCoord(event->pos().y())));
-  if (p < 0 || p >= n || t < 0 || t >= n) return;
-  const MethodScore& m = result_.methods[method];
+  const MethodScore& m = result_.methods[method_box_->currentIndex()];
   const int count = t < m.confusion.size() && p < m.confusion[t].size() ? m.confusion[t][p] : 0;
   int row = 0;
   if (t < m.confusion.size())
     for (int c : m.confusion[t]) row += c;
   const QString share = row > 0 ? EvaluationTableModel::percent(double(count) / row) : QStringLiteral("—");
   QToolTip::showText(event->globalPosition().toPoint(),
-                     tr("True: %1\nPredicted: %2\n%3 of %4 images (%5)")
+                     tr("True: %1\nPredicted: %2\n%3 of %4 images (%5)\nClick to see them")
                          .arg(result_.classes[t], result_.classes[p], QLocale().toString(count),
                               QLocale().toString(row), share),
                      confusion_plot_);
@@ -393,8 +427,13 @@ bool EvaluationView::exportReport(const QString& path) {
   }
   try {
     QStringList written;
-    for (const auto& file : write_report(*result_.report, QDir::cleanPath(path).toStdString()))
+    const QString clean = QDir::cleanPath(path);
+    for (const auto& file : write_report(*result_.report, clean.toStdString()))
       written << QString::fromStdString(file);
+    const QFileInfo info(clean);
+    const QString predictions = info.dir().filePath(info.completeBaseName() + QStringLiteral("-predictions.jsonl"));
+    write_predictions(*result_.report, predictions.toStdString());
+    written << predictions;
     emit exported(written);
     return true;
   } catch (const std::exception& e) {

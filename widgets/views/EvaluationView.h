@@ -3,6 +3,7 @@
 #include <QString>
 #include <QWidget>
 
+#include "widgets/common/DrillDown.h"
 #include "widgets/common/EvaluationResult.h"
 
 class QAction;
@@ -14,15 +15,20 @@ class QLabel;
 class QMouseEvent;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 
 namespace protext {
 
+class CalibrationView;
 class EvaluationTableModel;
+class PairedComparisonView;
 
-// The outcome of evaluating a labelled image folder: a summary table and top-1 bar chart
-// per method, top-1 per class, and the confusion matrix of one method at a time; exports
-// the report `protext eval` writes.
+// The outcome of evaluating a labelled image folder: a summary table (with bootstrap
+// intervals) and top-1 bar chart per method, top-1 per class, and beside them the confusion
+// matrix of one method at a time, the paired comparisons and the reliability diagrams.
+// A click on a confusion cell, a per-class row or a paired count asks for its images
+// (drillDownRequested); exports the report `protext eval` writes.
 class EvaluationView : public QWidget {
   Q_OBJECT
  public:
@@ -34,7 +40,13 @@ class EvaluationView : public QWidget {
   QCPColorMap* confusionMap() const { return confusion_map_; }
   QCustomPlot* confusionPlot() const { return confusion_plot_; }
   QCustomPlot* accuracyPlot() const { return accuracy_plot_; }
+  QTableView* perClassTable() const { return per_class_table_; }
+  PairedComparisonView* pairedView() const { return paired_; }
+  CalibrationView* calibrationView() const { return calibration_; }
+  QTabWidget* detailTabs() const { return tabs_; }
   int confusionMethod() const;
+  // The images of confusion cell (true, predicted) of the shown method, as a click opens them.
+  void openConfusionCell(int trueClass, int predicted);
   QString lastError() const { return last_error_; }
 
 
@@ -44,11 +56,13 @@ class EvaluationView : public QWidget {
   void showConfusionFor(int method);
   // Writes what `protext eval --out path` writes for the same folder: report.json and,
   // beside it, <stem>-<method>-confusion.csv and -per-class.csv, each atomically (core's
-  // write_report). On failure lastError() says why.
+  // write_report), and <stem>-predictions.jsonl (as --predictions). On failure
+  // lastError() says why.
   bool exportReport(const QString& path);
 
  signals:
   void exported(const QStringList& paths);
+  void drillDownRequested(const protext::DrillDown& drill);
 
  private slots:
   void chooseReportFile();
@@ -58,6 +72,7 @@ class EvaluationView : public QWidget {
   void fillConfusion();
   void updateHeader();
   void showCellToolTip(QMouseEvent* event);
+  bool cellAt(const QPoint& pos, int* trueClass, int* predicted) const;
 
   EvaluationResult result_;
   QString last_error_;
@@ -75,6 +90,9 @@ class EvaluationView : public QWidget {
   QCPColorMap* confusion_map_ = nullptr;
   QCPColorScale* color_scale_ = nullptr;
   QComboBox* method_box_ = nullptr;
+  QTabWidget* tabs_ = nullptr;
+  PairedComparisonView* paired_ = nullptr;
+  CalibrationView* calibration_ = nullptr;
 };
 
 }  // namespace protext

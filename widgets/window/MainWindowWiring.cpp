@@ -136,6 +136,8 @@ void MainWindow::wireServices() {
     pendingEvaluation_.clear();  // it never started
     evaluatePanel_->onCancelled();
   });
+  connect(evaluatePanel_->evaluationView(), &EvaluationView::drillDownRequested, images_,
+          &ImagesPanel::showDrillDown);
   connect(evaluation_, &EvaluationService::progress, evaluatePanel_, &EvaluatePanel::onProgress);
   connect(evaluation_, &EvaluationService::finished, evaluatePanel_, &EvaluatePanel::onFinished);
   connect(evaluation_, &EvaluationService::cancelled, evaluatePanel_, &EvaluatePanel::onCancelled);

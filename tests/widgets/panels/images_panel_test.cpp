@@ -86,6 +86,7 @@ class ImagesPanelTest : public QObject {
   void pastedImageDataIsSavedAsPng();
   void removeSelectsTheNextImageAndClearEmptiesTheStrip();
   void actionsHaveShortcutsAndTooltips();
+  void aDrillDownAddsItsImagesAndShowsThemAlone();
 };
 
 void ImagesPanelTest::chartsShowSoftmaxOfScaledCosinesWithTheTrueClass() {
@@ -396,6 +397,11 @@ void ImagesPanelTest::eachImageGetsTheMethodsVerdictAndTheStripFiltersAndSortsBy
   QCOMPARE(shown(), QStringList{"split.png"});
   filter->setCurrentIndex(filter->findData("class:b"));
   QCOMPARE(shown(), QStringList{"split.png"});
+  filter->setCurrentIndex(filter->findData("wrongby:template"));
+  QCOMPARE(shown(), QStringList{"wrong.png"});
+  QCOMPARE(filter->currentText(), QStringLiteral("Wrong by Template"));
+  filter->setCurrentIndex(filter->findData("wrongby:ensemble"));
+  QCOMPARE(shown(), (QStringList{"split.png", "wrong.png"}));
 
   // Selecting an image the filter hides shows every image again.
   QVERIFY(panel.selectPath(right));
@@ -421,3 +427,29 @@ void ImagesPanelTest::eachImageGetsTheMethodsVerdictAndTheStripFiltersAndSortsBy
 
 PROTEXT_TEST_SUITE(ImagesPanelTest)
 #include "images_panel_test.moc"
+
+void ImagesPanelTest::aDrillDownAddsItsImagesAndShowsThemAlone() {
+  QTemporaryDir dir;
+  const QString first = writeImage(dir.filePath("a/first.png"));
+  const QString second = writeImage(dir.filePath("b/second.png"));
+  const QString third = writeImage(dir.filePath("b/third.png"));
+  ImagesPanel panel(nullptr);
+  panel.setInteractive(false);
+  QSignalSpy encode(&panel, &ImagesPanel::encodeRequested);
+  panel.addPaths({first});
+  panel.showDrillDown({QStringLiteral("Template: b → a"), {second, third}});
+  // The images not in the strip yet are added and sent to be encoded.
+  QCOMPARE(panel.paths(), (QStringList{first, second, third}));
+  QCOMPARE(encode.last().at(0).toStringList(), (QStringList{second, third}));
+  QStringList names;
+  for (int row = 0; row < panel.stripView()->model()->rowCount(); ++row)
+    names << panel.stripView()->model()->index(row, 0).data().toString();
+  QCOMPARE(names, (QStringList{"second.png", "third.png"}));
+  QCOMPARE(panel.filterBox()->currentText(), QStringLiteral("Evaluation: Template: b → a (2 images)"));
+  QCOMPARE(panel.currentPath(), second);
+  // A drill-down without images says so and changes nothing.
+  QSignalSpy status(&panel, &ImagesPanel::statusMessage);
+  panel.showDrillDown({QStringLiteral("Right by Template only"), {}});
+  QVERIFY(status.last().at(0).toString().contains(QStringLiteral("No images")));
+  QCOMPARE(panel.stripView()->model()->rowCount(), 2);
+}

@@ -1,4 +1,6 @@
+#include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QLocale>
 #include <QTemporaryDir>
@@ -11,7 +13,12 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/protext/report_statistics.h"
 #include "support/suite.h"
+#include "widgets/common/DrillDown.h"
+#include "widgets/models/PairedTableModel.h"
+#include "widgets/views/CalibrationView.h"
+#include "widgets/views/PairedComparisonView.h"
 #include "widgets/models/EvaluationTableModel.h"
 #include "widgets/views/EvaluationView.h"
 
@@ -39,9 +46,22 @@ std::shared_ptr<protext::EvalReport> sampleReport() {
   learned.class_images = {4, 4, 4};
   learned.per_class = {1.0, 0.75, std::nan("")};
   learned.confusion = {{4, 0, 0}, {1, 3, 0}, {0, 0, 4}};
+  // Image by image, as the matrices count them: four images per class.
+  report->image_labels = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+  for (int i = 0; i < 12; ++i) report->image_paths.push_back("/images/" + std::to_string(i) + ".png");
+  const std::vector<int> template_says = {0, 0, 0, 1, 1, 1, 2, 2, 0, 2, 2, 2};
+  const std::vector<int> protext_says = {0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2};
+  for (int i = 0; i < 12; ++i) {
+    const int label = static_cast<int>(report->image_labels[i]);
+    templ.top.push_back({{template_says[i], 0.40 + 0.05 * i}});
+    templ.right.push_back(template_says[i] == label);
+    learned.top.push_back({{protext_says[i], 0.95 - 0.03 * i}});
+    learned.right.push_back(protext_says[i] == label);
+  }
   report->methods = {{"template", templ}, {"protext", learned}};
   report->base_novel["protext"] = {0.9, 0.8, 2 * 0.9 * 0.8 / 1.7};
   report->skipped = {{"broken.jpg", "not an image"}};
+  protext::add_statistics(*report, {}, {});
   return report;
 }
 
@@ -69,6 +89,12 @@ class EvaluationViewTest : public QObject {
   void exportIntoAMissingFolderNamesThePath();
   void clearEmptiesTheTables();
   void everySummaryFigureFitsItsColumn();
+  void summaryShowsTheBootstrapIntervalOfTopOne();
+  void everyConfusionCellOpensExactlyTheImagesItCounts();
+  void aPerClassRowOpensThatClassesImages();
+  void pairedCountsOpenTheirImagesAndAddUp();
+  void perClassFixesAndBreaksOpenTheirImages();
+  void reliabilityDiagramShowsEachBinsAccuracy();
 };
 
 void EvaluationViewTest::initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
@@ -78,7 +104,7 @@ void EvaluationViewTest::summaryCellsShowPercentages() {
   view.setResult(sampleResult());
   const EvaluationTableModel* model = view.summaryModel();
   QCOMPARE(model->rowCount(), 2);
-  QCOMPARE(model->columnCount(), 7);
+  QCOMPARE(model->columnCount(), 8);
   auto cell = [&](int row, int column) { return model->index(row, column).data().toString(); };
   QCOMPARE(cell(0, EvaluationTableModel::MethodColumn), QStringLiteral("Template"));
   QCOMPARE(cell(0, EvaluationTableModel::Top1Column), QStringLiteral("66.72%"));
@@ -154,7 +180,10 @@ void EvaluationViewTest::exportWritesTheFilesProtextEvalWrites() {
   const QString path = dir.filePath(QStringLiteral("report.json"));
   QVERIFY2(view.exportReport(path), qPrintable(view.lastError()));
   QCOMPARE(exported.count(), 1);
-  QCOMPARE(exported.at(0).at(0).toStringList().size(), 5);  // report.json + two CSVs per method
+  // report.json, two CSVs per method, the predictions
+  QCOMPARE(exported.at(0).at(0).toStringList().size(), 6);
+  QVERIFY(QFile::exists(dir.filePath(QStringLiteral("report-predictions.jsonl"))));
+  QCOMPARE(readLines(dir.filePath(QStringLiteral("report-predictions.jsonl"))).size(), 13);  // 12 + final newline
   QFile file(path);
   QVERIFY(file.open(QIODevice::ReadOnly));
   const auto written = nlohmann::ordered_json::parse(file.readAll().toStdString());
@@ -220,3 +249,117 @@ void EvaluationViewTest::everySummaryFigureFitsItsColumn() {
 
 PROTEXT_TEST_SUITE(EvaluationViewTest)
 #include "evaluation_view_test.moc"
+
+void EvaluationViewTest::summaryShowsTheBootstrapIntervalOfTopOne() {
+  EvaluationView view;
+  view.setResult(sampleResult());
+  const auto report = view.result().report;
+  const protext::Interval ci = report->ci95.at("template");
+  QVERIFY(ci.low < ci.high);
+  const QModelIndex index = view.summaryModel()->index(0, EvaluationTableModel::Top1IntervalColumn);
+  QCOMPARE(index.data().toString(), EvaluationTableModel::percentRange(ci.low, ci.high));
+  QVERIFY(index.data().toString().endsWith(QLatin1Char('%')));
+  QCOMPARE(view.summaryModel()->headerData(EvaluationTableModel::Top1IntervalColumn, Qt::Horizontal).toString(),
+           QStringLiteral("95% CI"));
+}
+
+void EvaluationViewTest::everyConfusionCellOpensExactlyTheImagesItCounts() {
+  EvaluationView view;
+  const EvaluationResult result = sampleResult();
+  view.setResult(result);
+  for (int method = 0; method < 2; ++method)
+    for (int t = 0; t < 3; ++t)
+      for (int p = 0; p < 3; ++p)
+        QCOMPARE(int(protext::DrillDowns::confusionCell(result, method, t, p).paths.size()),
+                 result.methods[method].confusion[t][p]);
+  QSignalSpy drill(&view, &EvaluationView::drillDownRequested);
+  view.showConfusionFor(0);
+  view.openConfusionCell(1, 2);  // template: dogs taken for birds
+  QCOMPARE(drill.count(), 1);
+  const auto opened = drill.at(0).at(0).value<protext::DrillDown>();
+  QCOMPARE(opened.paths, QStringList({QStringLiteral("/images/6.png"), QStringLiteral("/images/7.png")}));
+  QVERIFY2(opened.title.contains(QStringLiteral("dog → bird, small")), qPrintable(opened.title));
+}
+
+void EvaluationViewTest::aPerClassRowOpensThatClassesImages() {
+  EvaluationView view;
+  view.setResult(sampleResult());
+  QSignalSpy drill(&view, &EvaluationView::drillDownRequested);
+  QTableView* table = view.perClassTable();
+  emit table->clicked(table->model()->index(2, 0));
+  QCOMPARE(drill.count(), 1);
+  const auto opened = drill.at(0).at(0).value<protext::DrillDown>();
+  QCOMPARE(opened.paths.size(), 4);
+  QCOMPARE(opened.paths.front(), QStringLiteral("/images/8.png"));
+}
+
+void EvaluationViewTest::pairedCountsOpenTheirImagesAndAddUp() {
+  EvaluationView view;
+  const EvaluationResult result = sampleResult();
+  view.setResult(result);
+  QCOMPARE(result.pairs.size(), 1);
+  const protext::PairScore& pair = result.pairs.front();
+  QCOMPARE(pair.a, QStringLiteral("template"));
+  QCOMPARE(pair.b, QStringLiteral("protext"));
+  // Counted by hand from the two methods' predictions above.
+  QCOMPARE(pair.bothRight, 7);
+  QCOMPARE(pair.onlyA, 1);
+  QCOMPARE(pair.onlyB, 4);
+  QCOMPARE(pair.bothWrong, 0);
+  QCOMPARE(pair.mcnemarP, protext::mcnemar_exact_p(1, 4));
+  QCOMPARE(pair.mcnemarP, 2.0 * 6 / 32);  // 2 · (C(5,0) + C(5,1)) / 2^5
+  using M = protext::PairedTableModel;
+  M* model = view.pairedView()->pairModel();
+  QCOMPARE(model->index(0, M::PValueColumn).data().toString(), QStringLiteral("0.3750"));
+  QSignalSpy drill(&view, &EvaluationView::drillDownRequested);
+  QTableView* table = view.pairedView()->pairTable();
+  const int counts[] = {7, 1, 4, 0};
+  for (int column = M::BothRightColumn; column <= M::BothWrongColumn; ++column) {
+    emit table->clicked(model->index(0, column));
+    QCOMPARE(int(drill.last().at(0).value<protext::DrillDown>().paths.size()), counts[column - M::BothRightColumn]);
+    QCOMPARE(model->index(0, column).data().toString(), QString::number(counts[column - M::BothRightColumn]));
+  }
+  QCOMPARE(drill.count(), 4);
+  emit table->clicked(model->index(0, M::PValueColumn));  // a p-value counts no images
+  QCOMPARE(drill.count(), 4);
+}
+
+void EvaluationViewTest::perClassFixesAndBreaksOpenTheirImages() {
+  EvaluationView view;
+  view.setResult(sampleResult());
+  using M = protext::PairedTableModel;
+  M* model = view.pairedView()->classModel();
+  QCOMPARE(model->rowCount(), 3);
+  // ProText against the template: fixes cat 3 and dogs 6, 7, bird 8; breaks dog 4.
+  QCOMPARE(model->index(0, M::FixesColumn).data().toString(), QStringLiteral("1"));
+  QCOMPARE(model->index(1, M::FixesColumn).data().toString(), QStringLiteral("2"));
+  QCOMPARE(model->index(1, M::BreaksColumn).data().toString(), QStringLiteral("1"));
+  QCOMPARE(model->index(1, M::NetColumn).data().toString(), QStringLiteral("+1"));
+  QSignalSpy drill(&view, &EvaluationView::drillDownRequested);
+  QTableView* table = view.pairedView()->classTable();
+  emit table->clicked(table->model()->index(1, M::BreaksColumn));
+  QCOMPARE(drill.last().at(0).value<protext::DrillDown>().paths, QStringList{QStringLiteral("/images/4.png")});
+  emit table->clicked(table->model()->index(1, M::FixesColumn));
+  QCOMPARE(drill.last().at(0).value<protext::DrillDown>().paths,
+           QStringList({QStringLiteral("/images/6.png"), QStringLiteral("/images/7.png")}));
+}
+
+void EvaluationViewTest::reliabilityDiagramShowsEachBinsAccuracy() {
+  EvaluationView view;
+  view.setResult(sampleResult());
+  protext::CalibrationView* calibration = view.calibrationView();
+  calibration->methodBox()->setCurrentIndex(0);  // the template
+  const auto& bins = view.result().report->calibration.at("template").bins;
+  auto* bars = qobject_cast<QCPBars*>(calibration->plot()->plottable(1));
+  QVERIFY(bars);
+  int filled = 0;
+  for (const auto& bin : bins) {
+    if (bin.count == 0) continue;
+    const auto it = bars->data()->findBegin((bin.lo + bin.hi) / 2, false);
+    QVERIFY(it != bars->data()->end());
+    QCOMPARE(it->value, bin.accuracy);
+    ++filled;
+  }
+  QCOMPARE(bars->data()->size(), filled);
+  QVERIFY(calibration->summaryLabel()->text().contains(QStringLiteral("ECE")));
+}
