@@ -31,6 +31,7 @@
 #include "widgets/common/ProcessMemory.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/engine/EvaluationService.h"
+#include "widgets/engine/FolderClassifyService.h"
 #include "widgets/engine/ModelService.h"
 #include "widgets/engine/TrainingService.h"
 #include "widgets/models/ClassListModel.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
   models_->setCacheDir(StudioSettings().embeddingCacheDir());
   training_ = new TrainingService(this);
   evaluation_ = new EvaluationService(this);
+  folderClassify_ = new FolderClassifyService(this);
   undo_ = new QUndoStack(this);
   classes_ = new ClassListModel(undo_, this);
   buildPanels();
@@ -181,6 +183,12 @@ void MainWindow::buildActions() {
   exportDassl_ = make(tr("E&xport Prompts for the Authors' Code…"), "export", QKeySequence(),
                       tr("Write the current prompts as a Dassl checkpoint (model.pth.tar) the ProText code loads"));
   exportDassl_->setEnabled(false);
+  classifyFolder_ = make(tr("&Classify Folder…"), "", QKeySequence(),
+                         tr("Label every image of a folder with each method, side by side, into a CSV or JSON "
+                            "Lines file"));
+  exportClassifier_ = make(tr("Export &Classifier…"), "export", QKeySequence(),
+                           tr("Write one method's class weights, logit scale and class names for use in other "
+                              "code"));
   about_ = make(tr("&About ProText Studio"), "app", QKeySequence(), tr("Version and licence"));
   guide_ = make(tr("Quick &Guide"), "", QKeySequence::HelpContents, tr("The four methods, training and the charts in a page"));
   shortcuts_ = make(tr("&Keyboard Shortcuts"), "", QKeySequence(), tr("Every command that has a key"));
@@ -199,6 +207,8 @@ void MainWindow::buildActions() {
   connect(loadExamples_, &QAction::triggered, this, &MainWindow::loadExamples);
   connect(guide_, &QAction::triggered, this, [this] { QuickGuideDialog(this).exec(); });
   connect(shortcuts_, &QAction::triggered, this, [this] { ShortcutsDialog(this).exec(); });
+  connect(classifyFolder_, &QAction::triggered, this, &MainWindow::classifyFolderDialog);
+  connect(exportClassifier_, &QAction::triggered, this, &MainWindow::exportClassifierDialog);
   connect(exportDassl_, &QAction::triggered, this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Prompts"), "model.pth.tar-10",
                                                       tr("Dassl checkpoints (model.pth.tar*);;All files (*)"));
@@ -241,6 +251,8 @@ void MainWindow::buildMenus() {
 
   QMenu* evaluate = menuBar()->addMenu(tr("E&valuate"));
   evaluate->addActions({evaluatePanel_->chooseFolderAction(), evaluatePanel_->runAction(), evaluatePanel_->cancelAction()});
+  evaluate->addSeparator();
+  evaluate->addActions({classifyFolder_, exportClassifier_});
 
   viewMenu_ = menuBar()->addMenu(tr("&View"));
   for (auto* dock : docks_) {

@@ -20,6 +20,7 @@ class ClassListEditor;
 class ClassListModel;
 class EvaluatePanel;
 class EvaluationService;
+class FolderClassifyService;
 class ImagesPanel;
 class ModelPanel;
 class ModelService;
@@ -46,6 +47,9 @@ class MainWindow : public QMainWindow {
   ModelService* modelService() const { return models_; }
   TrainingService* trainingService() const { return training_; }
   EvaluationService* evaluationService() const { return evaluation_; }
+  FolderClassifyService* folderClassifyService() const { return folderClassify_; }
+  QAction* classifyFolderAction() const { return classifyFolder_; }
+  QAction* exportClassifierAction() const { return exportClassifier_; }
   ClassListModel* classModel() const { return classes_; }
   ClassListEditor* classEditor() const { return classEditor_; }
   QUndoStack* undoStack() const { return undo_; }
@@ -56,6 +60,14 @@ class MainWindow : public QMainWindow {
   ModelPanel* modelPanel() const { return modelPanel_; }
   const ClassifierSet& classifiers() const { return classifiers_; }
   QString projectPath() const { return projectPath_; }
+
+  // MainWindowExports.cpp. Labels an unlabelled folder with every method into a .csv or
+  // .jsonl file (as `protext classify --folder`), in the background with a progress
+  // dialog that cancels; false (after saying why) when it cannot start.
+  bool classifyFolderInto(const QString& folder, const QString& outPath);
+  // Writes one method's classifier as `protext export-classifier` does; false after
+  // saying why.
+  bool exportClassifierTo(const QString& method, const QString& path);
 
   // Who answers "Save the project before …?" when the class list has unsaved changes: a
   // message box (Save, Discard, Cancel) by default; tests answer it themselves. A window
@@ -130,6 +142,8 @@ class MainWindow : public QMainWindow {
   void showAbout();
   void loadDemoClasses(const ClassFileContents& contents);
   void fillRecentProjects();
+  void classifyFolderDialog();
+  void exportClassifierDialog();
   void rememberProject(const QString& path);
   QDockWidget* addPanel(QWidget* panel, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
 
@@ -137,6 +151,7 @@ class MainWindow : public QMainWindow {
   ModelService* models_ = nullptr;
   TrainingService* training_ = nullptr;
   EvaluationService* evaluation_ = nullptr;
+  FolderClassifyService* folderClassify_ = nullptr;
   QUndoStack* undo_ = nullptr;
   ClassListModel* classes_ = nullptr;
   ClassListEditor* classEditor_ = nullptr;
@@ -164,6 +179,8 @@ class MainWindow : public QMainWindow {
   QAction* guide_ = nullptr;
   QAction* shortcuts_ = nullptr;
   QAction* exportDassl_ = nullptr;
+  QAction* classifyFolder_ = nullptr;
+  QAction* exportClassifier_ = nullptr;
   QAction* loadExamples_ = nullptr;
   QMenu* recentProjects_ = nullptr;
   ClassifierSet classifiers_;

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/clip/safetensors.h"
 #include "core/clip/tensor_file.h"
 #include "core/protext/train_config.h"
 #include "core/runtime/resources.h"
@@ -20,7 +21,9 @@
 #include "support/suite.h"
 #include "widgets/common/ClassFiles.h"
 #include "widgets/common/Prediction.h"
+#include "widgets/engine/ClassifierExport.h"
 #include "widgets/engine/EvaluationService.h"
+#include "widgets/engine/FolderClassifyService.h"
 #include "widgets/engine/ModelService.h"
 #include "widgets/engine/TrainingService.h"
 #include "widgets/views/EvaluationView.h"
@@ -148,12 +151,19 @@ class AppCliParityTest : public QObject {
     QDir().mkpath(dir_.filePath("cli"));
     const auto cli = test::run_cli({"eval", "--images", folder, "--classes", resource("demo/classes.txt"),
                                     "--descriptions", resource("demo/descriptions.json"), "--prompts", prompts_,
-                                    "--out", cli_report, "--cache-dir", dir_.filePath("cli-cache")});
+                                    "--out", cli_report, "--cache-dir", dir_.filePath("cli-cache"), "--predictions",
+                                    dir_.filePath("cli/report-predictions.jsonl")});
     QVERIFY2(cli.exit_code == 0, cli.err.constData());
 
     const auto app_json = readJson(app_report), cli_json = readJson(cli_report);
     QCOMPARE(app_json["methods"].size(), size_t(4));
     QVERIFY2(app_json == cli_json, (app_json.dump().substr(0, 400) + "\nvs\n" + cli_json.dump().substr(0, 400)).c_str());
+    QCOMPARE(app_json["paired"].size(), size_t(6));  // every pair of the four methods, with its statistics
+    QCOMPARE(app_json["ci95"].size(), size_t(4));
+    QFile app_predictions(dir_.filePath("app/report-predictions.jsonl"));
+    QFile cli_predictions(dir_.filePath("cli/report-predictions.jsonl"));
+    QVERIFY(app_predictions.open(QIODevice::ReadOnly) && cli_predictions.open(QIODevice::ReadOnly));
+    QCOMPARE(app_predictions.readAll(), cli_predictions.readAll());
     // The CSVs beside it, byte for byte.
     const QStringList csvs = QDir(dir_.filePath("cli")).entryList({"*.csv"}, QDir::Files, QDir::Name);
     QCOMPARE(csvs.size(), 8);
@@ -163,6 +173,45 @@ class AppCliParityTest : public QObject {
       QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
       QCOMPARE(a.readAll(), b.readAll());
     }
+  }
+
+  void classifyFolderInTheAppWritesWhatProtextClassifyFolderWrites() {
+    const QString folder = dir_.filePath("unlabelled");
+    const auto rendered = test::run_cli({"mini-world", "render", "--seed", "77", "--count", "20", "--out", folder});
+    QVERIFY2(rendered.exit_code == 0, rendered.err.constData());
+    FolderClassifyService service;
+    QSignalSpy finished(&service, &FolderClassifyService::finished);
+    service.start(models_->handle(), folder, set_, dir_.filePath("app-folder.csv"), dir_.filePath("app-cache"));
+    QVERIFY(finished.wait(300000));
+    QCOMPARE(finished.at(0).at(0).toInt(), 20);
+    const auto cli = test::run_cli({"classify", "--folder", folder, "--classes", resource("demo/classes.txt"),
+                                    "--descriptions", resource("demo/descriptions.json"), "--prompts", prompts_,
+                                    "--out", dir_.filePath("cli-folder.csv"), "--cache-dir", dir_.filePath("cli-cache")});
+    QVERIFY2(cli.exit_code == 0, cli.err.constData());
+    QFile a(dir_.filePath("app-folder.csv")), b(dir_.filePath("cli-folder.csv"));
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray app_csv = a.readAll();
+    QCOMPARE(app_csv.count('\n'), 21);
+    QVERIFY(app_csv.startsWith("image,template,template_prob,ensemble,ensemble_prob,descriptions,"));
+    QCOMPARE(app_csv, b.readAll());
+  }
+
+  void theAppsExportedClassifierIsTheOneProtextExports() {
+    const QString app = dir_.filePath("app-protext.safetensors"), cli_out = dir_.filePath("cli-protext.safetensors");
+    QStringList written = exportClassifier(set_, "protext", models_->info().fingerprint, app);
+    QCOMPARE(written, QStringList{app});
+    const auto cli = test::run_cli({"export-classifier", "--classes", resource("demo/classes.txt"), "--prompts",
+                                    prompts_, "--method", "protext", "--out", cli_out});
+    QVERIFY2(cli.exit_code == 0, cli.err.constData());
+    const SafetensorsFile a(app.toStdString());
+    const SafetensorsFile b(cli_out.toStdString());
+    QCOMPARE(a.metadata(), b.metadata());
+    QCOMPARE(nlohmann::json::parse(a.metadata().at("classes")).size(), size_t(48));
+    QCOMPARE(a.metadata().at("model_fingerprint"), models_->info().fingerprint.toStdString());
+    const auto wa = read_safetensors(app.toStdString()).at("weights");
+    const auto wb = read_safetensors(cli_out.toStdString()).at("weights");
+    QCOMPARE(wa.sizes(), wb.sizes());
+    QVERIFY((wa - wb).abs().max().item<float>() <= 1e-6f);
   }
 
   void trainingInTheAppGivesTheLossesAndPromptsOfProtextTrain() {
