@@ -14,20 +14,6 @@
 <context>
     <name>protext::ClassListEditor</name>
     <message numerus="yes">
-        <source>Generate descriptions for %n classes</source>
-        <translation>
-            <numerusform>Generate descriptions for %n class</numerusform>
-            <numerusform>Generate descriptions for %n classes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Descriptions from WordNet for %n classes.</source>
-        <translation>
-            <numerusform>Descriptions from WordNet for %n class.</numerusform>
-            <numerusform>Descriptions from WordNet for %n classes.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Added %n classes.</source>
         <translation>
             <numerusform>Added %n class.</numerusform>
@@ -83,6 +69,20 @@
             <numerusform>Saved descriptions of %n classes to &apos;%1&apos;.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Generate descriptions for %n classes</source>
+        <translation>
+            <numerusform>Generate descriptions for %n class</numerusform>
+            <numerusform>Generate descriptions for %n classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Descriptions from WordNet for %n classes.</source>
+        <translation>
+            <numerusform>Descriptions from WordNet for %n class.</numerusform>
+            <numerusform>Descriptions from WordNet for %n classes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>protext::EvaluatePanel</name>
@@ -123,6 +123,16 @@
     </message>
 </context>
 <context>
+    <name>protext::EvaluationTableModel</name>
+    <message numerus="yes">
+        <source>Top-1 lies in this range in 95% of %n bootstrap resamples of the images</source>
+        <translation>
+            <numerusform>Top-1 lies in this range in 95% of %n bootstrap resample of the images</numerusform>
+            <numerusform>Top-1 lies in this range in 95% of %n bootstrap resamples of the images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>protext::EvaluationView</name>
     <message numerus="yes">
         <source>%n files skipped</source>
@@ -133,14 +143,45 @@
     </message>
 </context>
 <context>
-    <name>protext::ImagesPanel</name>
+    <name>protext::GenerateDescriptionsDialog</name>
     <message numerus="yes">
-        <source>%1 of %n images shown</source>
+        <source>Describing %n classes…</source>
         <translation>
-            <numerusform>%1 of %n image shown</numerusform>
-            <numerusform>%1 of %n images shown</numerusform>
+            <numerusform>Describing %n class…</numerusform>
+            <numerusform>Describing %n classes…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Stopped: %n classes described.</source>
+        <translation>
+            <numerusform>Stopped: %n class described.</numerusform>
+            <numerusform>Stopped: %n classes described.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n classes described.</source>
+        <translation>
+            <numerusform>%n class described.</numerusform>
+            <numerusform>%n classes described.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer for %n of them; they are left out.</source>
+        <translation>
+            <numerusform>No answer for %n of them; it is left out.</numerusform>
+            <numerusform>No answer for %n of them; they are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>WordNet does not know %n of them; they are left out.</source>
+        <translation>
+            <numerusform>WordNet does not know %n of them; it is left out.</numerusform>
+            <numerusform>WordNet does not know %n of them; they are left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>protext::ImagesPanel</name>
     <message numerus="yes">
         <source>…and %n more</source>
         <translation>
@@ -149,10 +190,31 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%1: %n images</source>
+        <translation>
+            <numerusform>%1: %n image</numerusform>
+            <numerusform>%1: %n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Images added: %n</source>
         <translation>
             <numerusform>Images added: %n</numerusform>
             <numerusform>Images added: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluation: %1 (%n images)</source>
+        <translation>
+            <numerusform>Evaluation: %1 (%n image)</numerusform>
+            <numerusform>Evaluation: %1 (%n images)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n images shown</source>
+        <translation>
+            <numerusform>%1 of %n image shown</numerusform>
+            <numerusform>%1 of %n images shown</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -184,6 +246,20 @@
         <translation>
             <numerusform>Examples: %n image of the mini model&apos;s world; pick it to compare the methods.</numerusform>
             <numerusform>Examples: %n images of the mini model&apos;s world; pick one to compare the methods.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Classified %n images into %1</source>
+        <translation>
+            <numerusform>Classified %n image into %1</numerusform>
+            <numerusform>Classified %n images into %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files skipped</source>
+        <translation>
+            <numerusform>%n file skipped</numerusform>
+            <numerusform>%n files skipped</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -232,6 +308,16 @@
     </message>
 </context>
 <context>
+    <name>protext::PairedTableModel</name>
+    <message numerus="yes">
+        <source>McNemar&apos;s exact test on the %n images the two methods disagree on: the chance of a split at least this uneven if both were equally good</source>
+        <translation>
+            <numerusform>McNemar&apos;s exact test on the %n image the two methods disagree on: the chance of a split at least this uneven if both were equally good</numerusform>
+            <numerusform>McNemar&apos;s exact test on the %n images the two methods disagree on: the chance of a split at least this uneven if both were equally good</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>protext::PreferencesDialog</name>
     <message numerus="yes">
         <source>Threads for work on the CPU; this computer has %n logical cores</source>
@@ -248,44 +334,6 @@
         <translation>
             <numerusform>Remove %n class</numerusform>
             <numerusform>Remove %n classes</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>protext::GenerateDescriptionsDialog</name>
-    <message numerus="yes">
-        <source>No answer for %n of them; they are left out.</source>
-        <translation>
-            <numerusform>No answer for %n of them; it is left out.</numerusform>
-            <numerusform>No answer for %n of them; they are left out.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>WordNet does not know %n of them; they are left out.</source>
-        <translation>
-            <numerusform>WordNet does not know %n of them; it is left out.</numerusform>
-            <numerusform>WordNet does not know %n of them; they are left out.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopped: %n classes described.</source>
-        <translation>
-            <numerusform>Stopped: %n class described.</numerusform>
-            <numerusform>Stopped: %n classes described.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Describing %n classes…</source>
-        <translation>
-            <numerusform>Describing %n class…</numerusform>
-            <numerusform>Describing %n classes…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n classes described.</source>
-        <translation>
-            <numerusform>%n class described.</numerusform>
-            <numerusform>%n classes described.</numerusform>
         </translation>
     </message>
 </context>

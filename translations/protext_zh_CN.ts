@@ -22,6 +22,41 @@
     </message>
 </context>
 <context>
+    <name>protext::CalibrationView</name>
+    <message>
+        <source>The method whose reliability diagram is shown</source>
+        <translation>显示其可靠性图的方法</translation>
+    </message>
+    <message>
+        <source>Reliability &amp;of</source>
+        <translation>可靠性(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Expected calibration error: the gap between confidence and accuracy, averaged over 15 confidence bins weighted by their images. 0 is perfectly calibrated.</source>
+        <translation>期望校准误差：置信度与准确率之差，在 15 个置信度区间上按图像数加权平均。0 表示完全校准。</translation>
+    </message>
+    <message>
+        <source>Confidence (top-1 probability)</source>
+        <translation>置信度（top-1 概率）</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>%1 &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>%1 &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>ECE: %1</source>
+        <translation>ECE：%1</translation>
+    </message>
+    <message>
+        <source>Perfect calibration</source>
+        <translation>完全校准</translation>
+    </message>
+</context>
+<context>
     <name>protext::ClassListEditor</name>
     <message>
         <source>%1 (%2)</source>
@@ -379,6 +414,29 @@
     </message>
 </context>
 <context>
+    <name>DrillDowns</name>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>Right by %1 and %2</source>
+        <translation>%1 和 %2 都正确</translation>
+    </message>
+    <message>
+        <source>Right by %1 only, not %2</source>
+        <translation>仅 %1 正确，%2 错误</translation>
+    </message>
+    <message>
+        <source>Wrong by %1 and %2</source>
+        <translation>%1 和 %2 都错误</translation>
+    </message>
+</context>
+<context>
     <name>protext::EvaluatePanel</name>
     <message>
         <source>Choose a folder with one sub-folder of images per class.</source>
@@ -606,6 +664,24 @@
         <source>Top-1 accuracy per class; click the header to sort</source>
         <translation>每个类别的 Top-1 准确率；点击表头排序</translation>
     </message>
+    <message>
+        <source>95% bootstrap interval: %1</source>
+        <translation>95% 自助法区间：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Top-1 lies in this range in 95% of %n bootstrap resamples of the images</source>
+        <translation>
+            <numerusform>在 %n 次图像自助重采样中，95% 的 top-1 落在此范围内</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <source>95% bootstrap interval of top-1: how much it could move on another sample of images like these</source>
+        <translation>top-1 的 95% 自助法区间：换一批类似的图像，它可能变动多少</translation>
+    </message>
 </context>
 <context>
     <name>protext::EvaluationView</name>
@@ -618,10 +694,6 @@
         <translation>Ctrl+Shift+J</translation>
     </message>
     <message>
-        <source>Save report.json and, beside it, each method&apos;s per-class and confusion CSV: the files protext eval writes (Ctrl+Shift+J)</source>
-        <translation>保存 report.json，并在其旁保存每种方法的各类别准确率和混淆矩阵 CSV：即 protext eval 写出的文件 (Ctrl+Shift+J)</translation>
-    </message>
-    <message>
         <source>Accuracy of each method; select a row to show its confusion matrix</source>
         <translation>各方法的准确率；选择一行以显示其混淆矩阵</translation>
     </message>
@@ -632,10 +704,6 @@
     <message>
         <source>Top-1 accuracy per method</source>
         <translation>各方法的 Top-1 准确率</translation>
-    </message>
-    <message>
-        <source>Top-1 accuracy per class; click a header to sort</source>
-        <translation>每个类别的 Top-1 准确率；点击表头排序</translation>
     </message>
     <message>
         <source>The method whose confusion matrix is shown</source>
@@ -682,14 +750,6 @@
 %1</translation>
     </message>
     <message>
-        <source>True: %1
-Predicted: %2
-%3 of %4 images (%5)</source>
-        <translation>真实：%1
-预测：%2
-%4 张图像中的 %3 张 (%5)</translation>
-    </message>
-    <message>
         <source>There is no evaluation to export.</source>
         <translation>没有可导出的评估结果。</translation>
     </message>
@@ -704,6 +764,55 @@ Predicted: %2
     <message>
         <source>Export report</source>
         <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Save report.json and, beside it, each method&apos;s per-class and confusion CSV and every image&apos;s predictions: the files protext eval writes (Ctrl+Shift+J)</source>
+        <translation>保存 report.json，并在旁边保存每种方法的逐类别与混淆矩阵 CSV 以及每张图像的预测：即 protext eval 写出的文件（Ctrl+Shift+J）</translation>
+    </message>
+    <message>
+        <source>Top-1 accuracy per class; click a header to sort, a row to see its images</source>
+        <translation>每个类别的 top-1 准确率；点击表头排序，点击一行查看其图像</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>混淆</translation>
+    </message>
+    <message>
+        <source>Paired</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Where one method confuses classes; click a cell to see its images</source>
+        <translation>某方法在哪些类别间混淆；点击单元格查看其图像</translation>
+    </message>
+    <message>
+        <source>Which images one method gets right and another wrong, and whether the difference is more than chance</source>
+        <translation>哪些图像一种方法正确而另一种错误，以及这种差异是否超出偶然</translation>
+    </message>
+    <message>
+        <source>Whether confidence matches accuracy</source>
+        <translation>置信度是否与准确率相符</translation>
+    </message>
+    <message>
+        <source>True: %1
+Predicted: %2
+%3 of %4 images (%5)
+Click to see them</source>
+        <translation>真实：%1
+预测：%2
+%4 张图像中的 %3 张（%5）
+点击查看</translation>
+    </message>
+</context>
+<context>
+    <name>protext::FolderClassifyService</name>
+    <message>
+        <source>A folder is already being classified.</source>
+        <translation>已有一个文件夹正在分类。</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1205,26 @@ Predicted: %2
     <message>
         <source>Drop images or folders here, paste an image (Ctrl+V), or use Add Images…</source>
         <translation>将图像或文件夹拖放到此处，粘贴图像 (Ctrl+V)，或使用“添加图像…”</translation>
+    </message>
+    <message>
+        <source>No images: %1</source>
+        <translation>没有图像：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n images</source>
+        <translation>
+            <numerusform>%1：%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluation: %1 (%n images)</source>
+        <translation>
+            <numerusform>评估：%1（%n 张图像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong by %1</source>
+        <translation>%1 错误</translation>
     </message>
 </context>
 <context>
@@ -1567,6 +1696,102 @@ Open it only if you trust where the project and the model came from. Open the mo
         <source>Open a model before evaluating.</source>
         <translation>请先打开模型再进行评估。</translation>
     </message>
+    <message>
+        <source>&amp;Classify Folder…</source>
+        <translation>分类文件夹(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Label every image of a folder with each method, side by side, into a CSV or JSON Lines file</source>
+        <translation>用每种方法并排标注文件夹中的每张图像，写入 CSV 或 JSONL 文件</translation>
+    </message>
+    <message>
+        <source>Export &amp;Classifier…</source>
+        <translation>导出分类器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write one method&apos;s class weights, logit scale and class names for use in other code</source>
+        <translation>写出某种方法的类别权重、对数几率缩放系数和类别名称，供其他代码使用</translation>
+    </message>
+    <message>
+        <source>Classify Folder</source>
+        <translation>分类文件夹</translation>
+    </message>
+    <message>
+        <source>Open a model before classifying.</source>
+        <translation>请先打开模型再分类。</translation>
+    </message>
+    <message>
+        <source>There are no classifiers yet: add classes first.</source>
+        <translation>还没有分类器：请先添加类别。</translation>
+    </message>
+    <message>
+        <source>The classifiers are being rebuilt; try again in a moment.</source>
+        <translation>分类器正在重建；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>A folder is already being classified.</source>
+        <translation>已有一个文件夹正在分类。</translation>
+    </message>
+    <message>
+        <source>Classifying the images of %1…</source>
+        <translation>正在分类 %1 中的图像…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Classifying images: %1 of %2</source>
+        <translation>正在分类图像：%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classified %n images into %1</source>
+        <translation>
+            <numerusform>已将 %n 张图像的分类写入 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Classifying the folder was cancelled; nothing was written.</source>
+        <translation>文件夹分类已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Folder of Images to Classify</source>
+        <translation>要分类的图像文件夹</translation>
+    </message>
+    <message>
+        <source>Save Predictions</source>
+        <translation>保存预测</translation>
+    </message>
+    <message>
+        <source>CSV, best class per method (*.csv);;JSON Lines, top 5 per method (*.jsonl)</source>
+        <translation>CSV，每种方法的最佳类别 (*.csv);;JSONL，每种方法的前 5 个 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Exported the %1 classifier: %2</source>
+        <translation>已导出 %1 分类器：%2</translation>
+    </message>
+    <message>
+        <source>Export Classifier</source>
+        <translation>导出分类器</translation>
+    </message>
+    <message>
+        <source>There are no classifiers yet: open a model and add classes first.</source>
+        <translation>还没有分类器：请先打开模型并添加类别。</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>safetensors, metadata inside (*.safetensors);;NumPy, metadata in a .json beside it (*.npy)</source>
+        <translation>safetensors，元数据在文件内 (*.safetensors);;NumPy，元数据在旁边的 .json 中 (*.npy)</translation>
+    </message>
 </context>
 <context>
     <name>protext::MethodComparisonView</name>
@@ -1865,6 +2090,82 @@ Open it only if you trust where the project and the model came from. Open the mo
         <translation>
             <numerusform>移动 %n 个类别</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>protext::PairedComparisonView</name>
+    <message>
+        <source>Images both methods get right, only one of them, or neither; click a count to see its images</source>
+        <translation>两种方法都正确、仅一种正确或都不正确的图像；点击数字查看其图像</translation>
+    </message>
+    <message>
+        <source>Per class, what &lt;b&gt;%1&lt;/b&gt; fixes and breaks relative to &lt;b&gt;%2&lt;/b&gt;:</source>
+        <translation>按类别，&lt;b&gt;%1&lt;/b&gt; 相对于 &lt;b&gt;%2&lt;/b&gt; 修正和弄错的图像：</translation>
+    </message>
+</context>
+<context>
+    <name>protext::PairedTableModel</name>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 对 %2</translation>
+    </message>
+    <message>
+        <source>Click to open these images in the image grid</source>
+        <translation>点击在图像网格中打开这些图像</translation>
+    </message>
+    <message numerus="yes">
+        <source>McNemar&apos;s exact test on the %n images the two methods disagree on: the chance of a split at least this uneven if both were equally good</source>
+        <translation>
+            <numerusform>对两种方法结论不一致的 %n 张图像做 McNemar 精确检验：若两者一样好，出现至少如此不均衡分布的概率</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Methods A vs B</source>
+        <translation>方法 A 对 B</translation>
+    </message>
+    <message>
+        <source>Both right</source>
+        <translation>都正确</translation>
+    </message>
+    <message>
+        <source>Only A</source>
+        <translation>仅 A</translation>
+    </message>
+    <message>
+        <source>Only B</source>
+        <translation>仅 B</translation>
+    </message>
+    <message>
+        <source>Both wrong</source>
+        <translation>都错误</translation>
+    </message>
+    <message>
+        <source>McNemar p</source>
+        <translation>McNemar p 值</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Fixes</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>弄错</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净值</translation>
+    </message>
+    <message>
+        <source>Images %1 gets wrong and %2 right</source>
+        <translation>%1 错误而 %2 正确的图像</translation>
+    </message>
+    <message>
+        <source>Images %1 gets right and %2 wrong</source>
+        <translation>%1 正确而 %2 错误的图像</translation>
     </message>
 </context>
 <context>
