@@ -77,12 +77,10 @@ QVariant EvaluationTableModel::summaryData(int row, int column, int role) const 
   switch (role) {
     case Qt::DisplayRole:
       if (column == MethodColumn) return MethodStyle::label(m.method);
-      if (column == ImagesColumn) return QLocale().toString(m.total);
       if (column == Top1IntervalColumn) return percentRange(m.top1Low, m.top1High);
       return percent(summaryValue(row, column));
     case SortRole:
       if (column == MethodColumn) return MethodStyle::label(m.method);
-      if (column == ImagesColumn) return m.total;
       return summaryValue(row, column);
     case Qt::DecorationRole:
       if (column == MethodColumn) return MethodStyle::color(m.method);
@@ -91,7 +89,7 @@ QVariant EvaluationTableModel::summaryData(int row, int column, int role) const 
       return numeric ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant(int(Qt::AlignLeft | Qt::AlignVCenter));
     case Qt::FontRole: {
       // The best method in each accuracy column stands out.
-      if (column == MethodColumn || column == ImagesColumn || column == Top1IntervalColumn) return {};
+      if (column == MethodColumn || column == Top1IntervalColumn) return {};
       const double value = summaryValue(row, column);
       if (!measured(value)) return {};
       for (int other = 0; other < result_.methods.size(); ++other)
@@ -101,7 +99,7 @@ QVariant EvaluationTableModel::summaryData(int row, int column, int role) const 
       return bold;
     }
     case Qt::ToolTipRole:
-      if (column == Top1Column || column == ImagesColumn)
+      if (column == Top1Column)
         return tr("%1 of %2 images classified correctly").arg(QLocale().toString(m.correct), QLocale().toString(m.total));
       if (column == HarmonicColumn && measured(m.harmonicMean)) {
         QString tip = tr("Harmonic mean of base and novel top-1: 2·b·n / (b + n)");
@@ -169,7 +167,6 @@ QVariant EvaluationTableModel::headerData(int section, Qt::Orientation orientati
         case BaseColumn: return tr("Base");
         case NovelColumn: return tr("Novel");
         case HarmonicColumn: return tr("HM");
-        case ImagesColumn: return tr("Images");
         default: return {};
       }
     }
@@ -182,7 +179,6 @@ QVariant EvaluationTableModel::headerData(int section, Qt::Orientation orientati
         case BaseColumn: return tr("Top-1 on the first half of the classes (base), scored among those only");
         case NovelColumn: return tr("Top-1 on the second half of the classes (novel), scored among those only");
         case HarmonicColumn: return tr("Harmonic mean of base and novel top-1");
-        case ImagesColumn: return tr("Images scored");
         default: return {};
       }
     }

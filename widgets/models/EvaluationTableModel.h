@@ -13,7 +13,7 @@ class EvaluationTableModel : public QAbstractTableModel {
  public:
   enum class Table { Summary, PerClass };
   enum SummaryColumn { MethodColumn, Top1Column, Top1IntervalColumn, Top5Column, BaseColumn, NovelColumn,
-                       HarmonicColumn, ImagesColumn, SummaryColumnCount };
+                       HarmonicColumn, SummaryColumnCount };
   enum PerClassColumn { ClassColumn, ClassImagesColumn, FirstMethodColumn };
   static constexpr int SortRole = Qt::UserRole;
 

@@ -85,6 +85,7 @@ QVariant PairedTableModel::pairData(const PairScore& p, int column, int role) co
       return {};
     case Qt::ToolTipRole:
       if (count) return tr("Click to open these images in the image grid");
+      if (column == PairColumnName) return tr("%1 vs %2").arg(MethodStyle::label(p.a), MethodStyle::label(p.b));
       if (column == PValueColumn)
         return tr("McNemar's exact test on the %n images the two methods disagree on: the chance of a split at "
                   "least this uneven if both were equally good",
@@ -124,7 +125,7 @@ QVariant PairedTableModel::headerData(int section, Qt::Orientation orientation, 
   if (role == Qt::DisplayRole) {
     if (table_ == Table::Pairs) {
       switch (section) {
-        case PairColumnName: return tr("Methods A vs B");
+        case PairColumnName: return tr("A vs B");
         case BothRightColumn: return tr("Both right");
         case OnlyAColumn: return tr("Only A");
         case OnlyBColumn: return tr("Only B");

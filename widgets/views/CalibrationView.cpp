@@ -78,11 +78,6 @@ void CalibrationView::fillPlot() {
     plot_->replot(QCustomPlot::rpQueuedReplot);
     return;
   }
-  auto* diagonal = new QCPGraph(plot_->xAxis, plot_->yAxis);
-  diagonal->setName(tr("Perfect calibration"));
-  diagonal->setData({0.0, 1.0}, {0.0, 1.0});
-  diagonal->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
-
   const QColor color = MethodStyle::color(id);
   auto* bars = new QCPBars(plot_->xAxis, plot_->yAxis);
   bars->setName(MethodStyle::label(id));
@@ -106,6 +101,11 @@ void CalibrationView::fillPlot() {
     count->setFont(small);
     count->setColor(QColor(90, 90, 90));
   }
+  // Over the bars, so the gap of each is read against it.
+  auto* diagonal = new QCPGraph(plot_->xAxis, plot_->yAxis);
+  diagonal->setName(tr("Perfect calibration"));
+  diagonal->setData({0.0, 1.0}, {0.0, 1.0});
+  diagonal->setPen(QPen(QColor(90, 90, 90), 1, Qt::DashLine));
   plot_->yAxis->setRange(0, 1.08);  // room for the counts over a full bar
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -161,51 +161,46 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
     if (event->button() == Qt::LeftButton && cellAt(event->pos(), &t, &p)) openConfusionCell(t, p);
   });
 
-  // Layout: numbers on the left, the matrix (which needs the room) on the right.
-  auto* charts = new QSplitter(Qt::Vertical, this);
-  charts->addWidget(accuracy_plot_);
-  charts->addWidget(per_class_table_);
-  charts->setStretchFactor(0, 1);
-  charts->setStretchFactor(1, 2);
-  charts->setChildrenCollapsible(false);
-  auto* left = new QWidget(this);
-  left_ = left;
-  // Wide enough for the summary's seven columns; the heat map takes what is left.
-  left->setMinimumWidth(420);
-  auto* left_layout = new QVBoxLayout(left);
-  left_layout->setContentsMargins(0, 0, 0, 0);
-  left_layout->addWidget(summary_table_);
-  left_layout->addWidget(charts, 1);
+  // Layout: the summary on top, always in sight, and below it one page at a time, so the
+  // view fits a dock on a laptop screen and each page gets the dock's whole width.
+  auto* per_class = new QSplitter(Qt::Vertical, this);
+  per_class->addWidget(accuracy_plot_);
+  per_class->addWidget(per_class_table_);
+  per_class->setStretchFactor(0, 1);
+  per_class->setStretchFactor(1, 2);
+  per_class->setChildrenCollapsible(false);
 
-  auto* right = new QWidget(this);
+  auto* confusion = new QWidget(this);
   auto* selector = new QHBoxLayout;
   selector->addWidget(method_label);
   selector->addWidget(method_box_);
   selector->addStretch(1);
-  auto* right_layout = new QVBoxLayout(right);
-  right_layout->setContentsMargins(0, 0, 0, 0);
-  right_layout->addLayout(selector);
-  right_layout->addWidget(confusion_plot_, 1);
+  auto* confusion_layout = new QVBoxLayout(confusion);
+  confusion_layout->setContentsMargins(0, 0, 0, 0);
+  confusion_layout->addLayout(selector);
+  confusion_layout->addWidget(confusion_plot_, 1);
 
   paired_ = new PairedComparisonView(this);
   connect(paired_, &PairedComparisonView::drillDownRequested, this, &EvaluationView::drillDownRequested);
   calibration_ = new CalibrationView(this);
   tabs_ = new QTabWidget(this);
   tabs_->setDocumentMode(true);
-  tabs_->addTab(right, tr("Confusion"));
+  tabs_->addTab(per_class, tr("Per class"));
+  tabs_->addTab(confusion, tr("Confusion"));
   tabs_->addTab(paired_, tr("Paired"));
   tabs_->addTab(calibration_, tr("Calibration"));
-  tabs_->setTabToolTip(0, tr("Where one method confuses classes; click a cell to see its images"));
-  tabs_->setTabToolTip(1, tr("Which images one method gets right and another wrong, and whether the difference "
+  tabs_->setTabToolTip(0, tr("Top-1 of each method, overall and per class; click a class to see its images"));
+  tabs_->setTabToolTip(1, tr("Where one method confuses classes; click a cell to see its images"));
+  tabs_->setTabToolTip(2, tr("Which images one method gets right and another wrong, and whether the difference "
                              "is more than chance"));
-  tabs_->setTabToolTip(2, tr("Whether confidence matches accuracy"));
+  tabs_->setTabToolTip(3, tr("Whether confidence matches accuracy"));
 
-  auto* split = new QSplitter(Qt::Horizontal, this);
-  split->addWidget(left);
-  split->addWidget(tabs_);
-  split->setStretchFactor(0, 2);
-  split->setStretchFactor(1, 3);
-  split->setChildrenCollapsible(false);
+  auto* results = new QWidget(this);
+  results_ = results;
+  auto* results_layout = new QVBoxLayout(results);
+  results_layout->setContentsMargins(0, 0, 0, 0);
+  results_layout->addWidget(summary_table_);
+  results_layout->addWidget(tabs_, 1);
 
   auto* empty = new QLabel(tr("Evaluate a labelled image folder to see the accuracy of each method, per class, "
                               "and where they confuse classes."),
@@ -215,7 +210,7 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   empty->setStyleSheet(QStringLiteral("color: #808080; font-size: 14pt;"));
   stack_ = new QStackedWidget(this);
   stack_->addWidget(empty);
-  stack_->addWidget(split);
+  stack_->addWidget(results);
 
   auto* bar = new QHBoxLayout;
   bar->setContentsMargins(4, 4, 4, 0);
@@ -228,7 +223,7 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(bar);
   layout->addWidget(stack_, 1);
-  setMinimumSize(780, 420);
+  setMinimumSize(440, 420);
   clear();
 }
 
@@ -243,7 +238,7 @@ void EvaluationView::setResult(const EvaluationResult& result) {
   summary_table_->resizeColumnsToContents();
   const int summary_width = summary_table_->horizontalHeader()->length() + 2 * summary_table_->frameWidth();
   summary_table_->horizontalHeader()->setStretchLastSection(true);
-  left_->setMinimumWidth(std::max(420, summary_width));
+  results_->setMinimumWidth(summary_width);
   const int rows_height = summary_table_->horizontalHeader()->sizeHint().height() +
                           summary_table_->verticalHeader()->length() + 2 * summary_table_->frameWidth();
   summary_table_->setFixedHeight(std::min(rows_height, 240));

@@ -25,8 +25,8 @@ class EvaluationTableModel;
 class PairedComparisonView;
 
 // The outcome of evaluating a labelled image folder: a summary table (with bootstrap
-// intervals) and top-1 bar chart per method, top-1 per class, and beside them the confusion
-// matrix of one method at a time, the paired comparisons and the reliability diagrams.
+// intervals) over pages for the top-1 bar chart and top-1 per class, the confusion matrix of
+// one method at a time, the paired comparisons and the reliability diagrams.
 // A click on a confusion cell, a per-class row or a paired count asks for its images
 // (drillDownRequested); exports the report `protext eval` writes.
 class EvaluationView : public QWidget {
@@ -83,7 +83,7 @@ class EvaluationView : public QWidget {
   EvaluationTableModel* summary_model_ = nullptr;
   EvaluationTableModel* per_class_model_ = nullptr;
   QTableView* summary_table_ = nullptr;
-  QWidget* left_ = nullptr;  // the tables and the accuracy chart, beside the heat map
+  QWidget* results_ = nullptr;  // the summary and the pages below it
   QTableView* per_class_table_ = nullptr;
   QCustomPlot* accuracy_plot_ = nullptr;
   QCustomPlot* confusion_plot_ = nullptr;

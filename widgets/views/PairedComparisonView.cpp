@@ -5,6 +5,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "widgets/common/MethodStyle.h"
 #include "widgets/models/PairedTableModel.h"
@@ -31,6 +32,10 @@ PairedComparisonView::PairedComparisonView(QWidget* parent) : QWidget(parent) {
   classes_ = new PairedTableModel(PairedTableModel::Table::Classes, this);
   pair_table_ = countTable(pairs_, this);
   pair_table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  // The counts whole; the pair's name gives way (elided, whole in its tooltip) on a narrow dock.
+  pair_table_->horizontalHeader()->setStretchLastSection(false);
+  pair_table_->horizontalHeader()->setSectionResizeMode(PairedTableModel::PairColumnName, QHeaderView::Stretch);
+  pair_table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   pair_table_->setToolTip(tr("Images both methods get right, only one of them, or neither; click a count to see "
                              "its images"));
   auto* proxy = new QSortFilterProxyModel(this);
@@ -52,15 +57,20 @@ PairedComparisonView::PairedComparisonView(QWidget* parent) : QWidget(parent) {
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(pair_table_, 2);
+  layout->addWidget(pair_table_);
   layout->addWidget(class_title_);
-  layout->addWidget(class_table_, 3);
+  layout->addWidget(class_table_, 1);
 }
 
 void PairedComparisonView::setResult(const EvaluationResult& result) {
   result_ = result;
   pairs_->setResult(result_);
   classes_->setResult(result_);
+  // As tall as its rows (six for four methods), so the per-class table gets the rest.
+  const int rows_height = pair_table_->horizontalHeader()->sizeHint().height() +
+                          pair_table_->verticalHeader()->defaultSectionSize() * std::max(1, int(result_.pairs.size())) +
+                          2 * pair_table_->frameWidth();
+  pair_table_->setFixedHeight(rows_height);
   // The pair most worth a look first: the last method against the first (ProText against
   // one template, when both are there).
   showPair(result_.pairs.isEmpty() ? -1 : 0);

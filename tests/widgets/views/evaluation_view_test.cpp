@@ -104,7 +104,7 @@ void EvaluationViewTest::summaryCellsShowPercentages() {
   view.setResult(sampleResult());
   const EvaluationTableModel* model = view.summaryModel();
   QCOMPARE(model->rowCount(), 2);
-  QCOMPARE(model->columnCount(), 8);
+  QCOMPARE(model->columnCount(), 7);
   auto cell = [&](int row, int column) { return model->index(row, column).data().toString(); };
   QCOMPARE(cell(0, EvaluationTableModel::MethodColumn), QStringLiteral("Template"));
   QCOMPARE(cell(0, EvaluationTableModel::Top1Column), QStringLiteral("66.72%"));
@@ -113,7 +113,9 @@ void EvaluationViewTest::summaryCellsShowPercentages() {
   QCOMPARE(cell(1, EvaluationTableModel::BaseColumn), QStringLiteral("90.00%"));
   QCOMPARE(cell(1, EvaluationTableModel::NovelColumn), QStringLiteral("80.00%"));
   QCOMPARE(cell(1, EvaluationTableModel::HarmonicColumn), QStringLiteral("84.71%"));
-  QCOMPARE(cell(1, EvaluationTableModel::ImagesColumn), QStringLiteral("12"));
+  // The images scored are in the header line, and in the Top-1 tooltip.
+  QCOMPARE(model->index(1, EvaluationTableModel::Top1Column).data(Qt::ToolTipRole).toString(),
+           QStringLiteral("11 of 12 images classified correctly"));
   QCOMPARE(model->headerData(EvaluationTableModel::HarmonicColumn, Qt::Horizontal).toString(), QStringLiteral("HM"));
   QCOMPARE(model->index(1, EvaluationTableModel::Top1Column).data(EvaluationTableModel::SortRole).toDouble(), 0.7022);
 }
@@ -350,7 +352,7 @@ void EvaluationViewTest::reliabilityDiagramShowsEachBinsAccuracy() {
   protext::CalibrationView* calibration = view.calibrationView();
   calibration->methodBox()->setCurrentIndex(0);  // the template
   const auto& bins = view.result().report->calibration.at("template").bins;
-  auto* bars = qobject_cast<QCPBars*>(calibration->plot()->plottable(1));
+  auto* bars = qobject_cast<QCPBars*>(calibration->plot()->plottable(0));
   QVERIFY(bars);
   int filled = 0;
   for (const auto& bin : bins) {
