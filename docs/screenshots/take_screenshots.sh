@@ -1,8 +1,9 @@
 #!/bin/bash
 # The README's screenshots, taken from the real app under Xvfb on the embedded mini model.
 # On a 1920×1080 screen: the examples loaded and a cross-dataset ProText run (studio.png), an
-# evaluation of 480 held-out renders (evaluate.png), the learned prompts (prompts.png), and
-# the app in Chinese (zh_CN.png). On a 1366×768 laptop screen, where the window places itself:
+# evaluation of 480 held-out renders with its paired comparisons (evaluate.png), the images
+# behind one count (drill-down.png), the reliability diagrams (calibration.png), the learned
+# prompts (prompts.png), and the app in Chinese (zh_CN.png). On a 1366×768 laptop screen, where the window places itself:
 # the same run (laptop.png) and the app in Chinese (laptop-zh_CN.png).
 #
 #   docs/screenshots/take_screenshots.sh BUILD_DIR
@@ -46,7 +47,12 @@ click 1635 90 && xdotool type "$work/heldout" && xdotool key Return
 click 1447 120 25        # Evaluate
 xdotool mousemove 1403 600 mousedown 1 sleep 0.3 mousemove 1300 600 sleep 0.3 mousemove 560 600 sleep 0.3 mouseup 1
 sleep 2
+click 1015 302 2         # the Paired page
 shot evaluate
+click 1721 361 4         # Only B of the second pair: its images in the grid
+shot drill-down
+click 1091 302 2         # the Calibration page
+shot calibration
 click 745 1013 2         # the Prompts tab
 shot prompts
 pkill -f "$build/app/protext-studio"; sleep 2

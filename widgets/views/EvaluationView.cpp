@@ -84,7 +84,7 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   // Every figure whole ("100.00%", never "100.…"): columns fit their contents, and the
   // column of tables widens to the summary's width once a result is in (setResult).
   summary_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  summary_table_->horizontalHeader()->setStretchLastSection(true);
+  summary_table_->horizontalHeader()->setStretchLastSection(false);
   summary_table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   summary_table_->verticalHeader()->setDefaultSectionSize(summary_table_->fontMetrics().height() + 10);
   summary_table_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
@@ -108,7 +108,7 @@ EvaluationView::EvaluationView(QWidget* parent) : QWidget(parent) {
   per_class_table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   per_class_table_->setAlternatingRowColors(false);
   per_class_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  per_class_table_->horizontalHeader()->setStretchLastSection(true);
+  per_class_table_->horizontalHeader()->setStretchLastSection(false);
   per_class_table_->setToolTip(tr("Top-1 accuracy per class; click a header to sort, a row to see its images"));
   connect(per_class_table_, &QTableView::clicked, this, [this, per_class_proxy](const QModelIndex& index) {
     emit drillDownRequested(DrillDowns::ofClass(result_, per_class_proxy->mapToSource(index).row()));
@@ -233,11 +233,10 @@ void EvaluationView::setResult(const EvaluationResult& result) {
   result_ = result;
   summary_model_->setResult(result_);
   per_class_model_->setResult(result_);
-  // The width the columns need, measured before the last one stretches into the rest.
-  summary_table_->horizontalHeader()->setStretchLastSection(false);
+  // As wide as its columns: the view is never narrower, nor the table wider.
   summary_table_->resizeColumnsToContents();
   const int summary_width = summary_table_->horizontalHeader()->length() + 2 * summary_table_->frameWidth();
-  summary_table_->horizontalHeader()->setStretchLastSection(true);
+  summary_table_->setFixedWidth(summary_width);
   results_->setMinimumWidth(summary_width);
   const int rows_height = summary_table_->horizontalHeader()->sizeHint().height() +
                           summary_table_->verticalHeader()->length() + 2 * summary_table_->frameWidth();

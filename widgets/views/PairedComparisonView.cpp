@@ -43,6 +43,7 @@ PairedComparisonView::PairedComparisonView(QWidget* parent) : QWidget(parent) {
   proxy->setSortRole(PairedTableModel::SortRole);
   class_table_ = countTable(proxy, this);
   class_table_->setSortingEnabled(true);
+  class_table_->horizontalHeader()->setStretchLastSection(false);
   class_table_->sortByColumn(-1, Qt::AscendingOrder);
   class_title_ = new QLabel(this);
   class_title_->setWordWrap(true);
