@@ -25,7 +25,7 @@ packages=(
   # the app keeps the LLM server's API key in the system keychain
   qtkeychain-qt6-dev
   # tests: the reference implementations and a display for GUI screenshots
-  python3 python3-torch python3-numpy python3-pil python3-skimage python3-regex python3-sentencepiece
+  python3 python3-torch python3-numpy python3-scipy python3-pil python3-skimage python3-regex python3-sentencepiece
   xvfb xauth
   # tests: a private Secret Service for the keychain suite
   dbus-daemon gnome-keyring

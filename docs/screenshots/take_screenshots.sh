@@ -45,13 +45,13 @@ shot studio
 click 1510 1013 2        # the Evaluate tab
 click 1635 90 && xdotool type "$work/heldout" && xdotool key Return
 click 1447 120 25        # Evaluate
-xdotool mousemove 1403 600 mousedown 1 sleep 0.3 mousemove 1300 600 sleep 0.3 mousemove 560 600 sleep 0.3 mouseup 1
+xdotool mousemove 1398 600 mousedown 1 sleep 0.3 mousemove 1300 600 sleep 0.3 mousemove 560 600 sleep 0.3 mouseup 1
 sleep 2
-click 1015 302 2         # the Paired page
+click 1015 326 2         # the Paired page
 shot evaluate
-click 1721 361 4         # Only B of the second pair: its images in the grid
+click 1721 385 4         # Only B of the second pair: its images in the grid
 shot drill-down
-click 1091 302 2         # the Calibration page
+click 1244 326 2         # the Calibration page (the dock is narrower once the grid holds the drill-down)
 shot calibration
 click 745 1013 2         # the Prompts tab
 shot prompts

@@ -187,8 +187,9 @@ void ImagesPanel::buildLayout() {
   filter_box_->addItem(tr("Wrong by some method"), QStringLiteral("wrong"));
   filter_box_->addItem(tr("Wrong by every method"), QStringLiteral("allwrong"));
   filter_box_->addItem(tr("Methods disagree"), QStringLiteral("disagreeing"));
-  filter_box_->setToolTip(tr("Show only the images some or every method gets wrong (their folder names the true "
-                             "class), those the methods disagree on, or those of one class"));
+  filter_help_ = tr("Show only the images some or every method gets wrong (their folder names the true class), "
+                   "those the methods disagree on, or those of one class");
+  filter_box_->setToolTip(filter_help_);
   filter_box_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   filter_box_->setMinimumContentsLength(12);
   auto* filterLabel = new QLabel(tr("S&how:"), this);
@@ -553,6 +554,8 @@ void ImagesPanel::applyFilter() {
                        : data == QLatin1String("allwrong")    ? F::AllWrong
                        : data == QLatin1String("disagreeing") ? F::Disagreeing
                                                               : F::All);
+  // A drill-down's title can be longer than the box: whole in its tooltip.
+  filter_box_->setToolTip(data == QLatin1String("listed") ? filter_box_->currentText() : filter_help_);
   using O = ImageFilterModel::Order;
   const int order = order_box_->currentIndex();
   filter_->setOrder(order == 1 ? O::LeastConfident : order == 2 ? O::MostConfident : O::Added);

@@ -142,6 +142,7 @@ class ImagesPanel : public QWidget {
   int judge_next_ = 0;  // the next row judgeSome() looks at
   ClassifierSet classifiers_;
   QString drill_title_;  // the last drill-down's, for its filter entry
+  QString filter_help_;   // the filter box's tooltip, but for a drill-down's
   QVector<MethodPrediction> predictions_;
   bool interactive_ = true;
   bool drag_over_ = false;
