@@ -40,11 +40,13 @@ int classify_whole_folder(const Args& args, const std::vector<std::string>& clas
 }
 
 int run(const Args& args) {
+  if (args.positionals().empty() && !args.has("folder"))
+    throw Error("protext classify", "no image given (or --folder DIR)");
+  // The class list is read, and its warnings printed, before any other option is checked.
+  const auto classes = class_list_from(args.require("classes"));
   const int k = args.get_int("top-k", 5);
   if (k < 1) throw Error("protext classify", "--top-k must be at least 1");
-  if (args.has("folder")) return classify_whole_folder(args, class_list_from(args.require("classes")), k);
-  if (args.positionals().empty()) throw Error("protext classify", "no image given (or --folder DIR)");
-  const auto classes = class_list_from(args.require("classes"));
+  if (args.has("folder")) return classify_whole_folder(args, classes, k);
 
   auto model = open_model_with_text_cache(args);
   const MethodSet methods = build_methods(args, *model, classes);
