@@ -2,11 +2,10 @@
 // classifier (one template, the template ensemble, CuPL descriptions and ProText prompts
 // when given). With --folder DIR --out FILE: a whole unlabelled folder, cached, into a
 // .csv or .jsonl file.
-#include <cstdio>
-#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/class_files.h"
+#include "app/cli/folder_progress.h"
 #include "app/cli/method_options.h"
 #include "app/cli/model_options.h"
 #include "core/protext/classify_folder.h"
@@ -15,8 +14,6 @@
 
 namespace protext::cli {
 namespace {
-
-std::atomic<bool> never_cancelled{false};
 
 int classify_whole_folder(const Args& args, const std::vector<std::string>& classes, int k) {
   if (!args.positionals().empty()) throw Error("protext classify", "give images or --folder, not both");
@@ -27,13 +24,8 @@ int classify_whole_folder(const Args& args, const std::vector<std::string>& clas
   const MethodSet methods = build_methods(args, *model, classes);
   const auto predictions = classify_folder(
       *model, folder, methods, k,
-      [](int64_t done, int64_t total) {
-        std::fprintf(stderr, "\rimages %lld/%lld", static_cast<long long>(done), static_cast<long long>(total));
-        if (done == total) std::fprintf(stderr, "\n");
-      },
-      never_cancelled, cache_dir(args));
-  for (const auto& s : predictions.skipped)
-    std::cerr << "skipped: " << (s.error.rfind(s.path, 0) == 0 ? s.error : s.path + ": " + s.error) << '\n';
+      print_image_progress, never_cancelled(), cache_dir(args));
+  print_skipped(predictions.skipped);
   write_folder_predictions(predictions, out);
   print_json_line({{"images", predictions.paths.size()}, {"skipped", predictions.skipped.size()}, {"out", out}});
   return 0;

@@ -1,12 +1,12 @@
 // protext eval --model PATH --images DIR --out report.json: top-1 / top-5, per-class
 // accuracy and confusion of each prompt method on a labelled image folder, paired
 // comparisons, bootstrap intervals and calibration; --predictions: every image's top 5.
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/class_files.h"
+#include "app/cli/folder_progress.h"
 #include "app/cli/method_options.h"
 #include "app/cli/model_options.h"
 #include "core/protext/data.h"
@@ -16,8 +16,6 @@
 
 namespace protext::cli {
 namespace {
-
-std::atomic<bool> never_cancelled{false};
 
 int run(const Args& args) {
   const std::string out = args.require("out");
@@ -43,13 +41,8 @@ int run(const Args& args) {
   scoring.logit_multiplier = methods.logit_multiplier;
   const auto report = evaluate(
       *model, folder, methods.by_name(), split, scoring,
-      [](int64_t done, int64_t total) {
-        std::fprintf(stderr, "\rimages %lld/%lld", static_cast<long long>(done), static_cast<long long>(total));
-        if (done == total) std::fprintf(stderr, "\n");
-      },
-      never_cancelled, cache_dir(args));
-  for (const auto& s : report.skipped)
-    std::cerr << "skipped: " << (s.error.rfind(s.path, 0) == 0 ? s.error : s.path + ": " + s.error) << '\n';
+      print_image_progress, never_cancelled(), cache_dir(args));
+  print_skipped(report.skipped);
   write_report(report, out);
   if (!predictions.empty()) write_predictions(report, predictions);
 

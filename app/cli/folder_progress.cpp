@@ -1,0 +1,24 @@
+#include "app/cli/folder_progress.h"
+
+#include <cstdio>
+#include <iostream>
+
+namespace protext::cli {
+
+void print_image_progress(int64_t done, int64_t total) {
+  std::fprintf(stderr, "\rimages %lld/%lld", static_cast<long long>(done), static_cast<long long>(total));
+  if (done == total) std::fprintf(stderr, "\n");
+}
+
+void print_skipped(const std::vector<SkippedImage>& skipped) {
+  // A decoder's message may already start with the path.
+  for (const auto& s : skipped)
+    std::cerr << "skipped: " << (s.error.rfind(s.path, 0) == 0 ? s.error : s.path + ": " + s.error) << '\n';
+}
+
+const std::atomic<bool>& never_cancelled() {
+  static const std::atomic<bool> flag{false};
+  return flag;
+}
+
+}  // namespace protext::cli
