@@ -1,10 +1,18 @@
 #include "core/protext/report_statistics.h"
 
+#include "core/error.h"
+
 namespace protext {
 
 void add_statistics(EvalReport& report, const Outcomes& base_right, const Outcomes& novel_right) {
   const std::vector<std::string> order = ordered_methods(report);
   const ScoringOptions& o = report.options;
+  for (const auto& [name, m] : report.methods)
+    if (m.right.size() != report.image_labels.size() || m.top.size() != report.image_labels.size())
+      throw Error("report", "method '" + name + "' was not scored on the report's images, one by one");
+  for (const int64_t label : report.image_labels)
+    if (label < 0 || label >= static_cast<int64_t>(report.classes.size()))
+      throw Error("report", "an image's class lies outside the report's classes");
   report.paired.clear();
   for (size_t i = 0; i < order.size(); ++i)
     for (size_t j = i + 1; j < order.size(); ++j) {

@@ -1,16 +1,20 @@
 #include "widgets/common/DrillDown.h"
 
 #include <QFileInfo>
+#include <algorithm>
 
 #include "widgets/common/MethodStyle.h"
 
 namespace protext {
 namespace {
 
+// The method's per-image results, or null when the report has none for every image.
 const MethodResult* coreMethod(const EvaluationResult& result, const QString& id) {
   if (!result.report) return nullptr;
   const auto it = result.report->methods.find(id.toStdString());
-  return it == result.report->methods.end() ? nullptr : &it->second;
+  if (it == result.report->methods.end()) return nullptr;
+  const size_t n = result.report->image_paths.size();
+  return it->second.top.size() == n && it->second.right.size() == n ? &it->second : nullptr;
 }
 
 QString pathOf(const EvaluationResult& result, size_t image) {
@@ -21,7 +25,9 @@ int labelOf(const EvaluationResult& result, size_t image) {
   return static_cast<int>(result.report->image_labels[image]);
 }
 
-size_t imageCount(const EvaluationResult& result) { return result.report ? result.report->image_paths.size() : 0; }
+size_t imageCount(const EvaluationResult& result) {
+  return result.report ? std::min(result.report->image_paths.size(), result.report->image_labels.size()) : 0;
+}
 
 }  // namespace
 

@@ -83,8 +83,8 @@ void CalibrationView::fillPlot() {
   bars->setName(MethodStyle::label(id));
   bars->setPen(QPen(color.darker(120)));
   bars->setBrush(color);
+  bars->setWidth(0.9 / double(cal->bins.size()));
   for (const CalibrationBin& bin : cal->bins) {
-    bars->setWidth((bin.hi - bin.lo) * 0.9);
     if (bin.count == 0) continue;
     bars->addData((bin.lo + bin.hi) / 2, bin.accuracy);
     // The bin's mean confidence: where its bar would end if the method were calibrated.

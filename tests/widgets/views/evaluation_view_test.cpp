@@ -13,6 +13,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/error.h"
 #include "core/protext/report_statistics.h"
 #include "support/suite.h"
 #include "widgets/common/DrillDown.h"
@@ -95,6 +96,7 @@ class EvaluationViewTest : public QObject {
   void pairedCountsOpenTheirImagesAndAddUp();
   void perClassFixesAndBreaksOpenTheirImages();
   void reliabilityDiagramShowsEachBinsAccuracy();
+  void aReportWithoutPerImageResultsOpensNoImages();
 };
 
 void EvaluationViewTest::initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
@@ -364,4 +366,18 @@ void EvaluationViewTest::reliabilityDiagramShowsEachBinsAccuracy() {
   }
   QCOMPARE(bars->data()->size(), filled);
   QVERIFY(calibration->summaryLabel()->text().contains(QStringLiteral("ECE")));
+}
+
+void EvaluationViewTest::aReportWithoutPerImageResultsOpensNoImages() {
+  // A report made before per-image results existed: counts, but no image behind them.
+  auto report = sampleReport();
+  for (auto& [name, method] : report->methods) {
+    method.top.clear();
+    method.right.clear();
+  }
+  const EvaluationResult result = protext::evaluationResult(report, {"template", "protext"});
+  QCOMPARE(result.methods[0].confusion[1][2], 2);
+  QVERIFY(protext::DrillDowns::confusionCell(result, 0, 1, 2).paths.isEmpty());
+  QCOMPARE(protext::DrillDowns::ofClass(result, 1).paths.size(), 4);  // the labels are still known
+  QVERIFY_THROWS_EXCEPTION(protext::Error, protext::add_statistics(*report, {}, {}));
 }
