@@ -11,9 +11,7 @@ void print_image_progress(int64_t done, int64_t total) {
 }
 
 void print_skipped(const std::vector<SkippedImage>& skipped) {
-  // A decoder's message may already start with the path.
-  for (const auto& s : skipped)
-    std::cerr << "skipped: " << (s.error.rfind(s.path, 0) == 0 ? s.error : s.path + ": " + s.error) << '\n';
+  for (const auto& s : skipped) std::cerr << "skipped: " << skipped_message(s) << '\n';
 }
 
 const std::atomic<bool>& never_cancelled() {

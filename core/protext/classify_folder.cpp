@@ -31,6 +31,12 @@ FolderPredictions classify_folder(ClipModel& clip, const ImageFolder& folder, co
     out.cancelled = true;
     return out;
   }
+  if (images.paths.empty()) {
+    // The folder had images by name (read_unlabelled_folder), so some were skipped.
+    throw Error(folder.root, "no image could be read, nothing was written (" + skipped_message(out.skipped.front()) +
+                                 (out.skipped.size() > 1 ? "; and " + std::to_string(out.skipped.size() - 1) + " more)"
+                                                         : ")"));
+  }
   out.classes = methods.classes;
   out.paths = images.paths;
   out.cached = images.cached;

@@ -27,7 +27,8 @@ struct FolderPredictions {
 
 // Encodes the folder's images (cached as an evaluation caches them, see
 // encode_image_folder) and ranks them with every method of `methods`. progress(done,
-// total) after each batch; cancel stops between batches and returns cancelled.
+// total) after each batch; cancel stops between batches and returns cancelled. A folder
+// none of whose images can be read is an error naming the first.
 FolderPredictions classify_folder(ClipModel& clip, const ImageFolder& folder, const MethodSet& methods, int top_k,
                                   const std::function<void(int64_t, int64_t)>& progress,
                                   const std::atomic<bool>& cancel, const std::string& cache_dir);

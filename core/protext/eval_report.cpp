@@ -31,6 +31,10 @@ const MethodResult& method_of(const EvalReport& report, const std::string& metho
 
 }  // namespace
 
+std::string skipped_message(const SkippedImage& s) {
+  return s.error.rfind(s.path, 0) == 0 ? s.error : s.path + ": " + s.error;
+}
+
 ClassRange split_classes(int64_t n_classes, const std::string& split) {
   const int64_t base = (n_classes + 1) / 2;  // ceil(n / 2)
   if (split == "all") return {0, n_classes};

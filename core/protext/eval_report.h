@@ -20,6 +20,8 @@ struct SkippedImage {
   std::string path;
   std::string error;
 };
+// "path: why", once: a decoder's message may already start with the path.
+std::string skipped_message(const SkippedImage& skipped);
 
 // Base-to-novel, as CoOp's subsample_classes does it: of n classes in order, the first
 // ceil(n / 2) are base and the rest novel. split: "all", "base" or "novel"; classes

@@ -474,6 +474,17 @@ class EvaluationTest : public QObject {
                  dir_.path() + "/folder.xlsx"});
     QVERIFY(r.exit_code != 0);
     QVERIFY2(r.err.contains("must end in .csv or .jsonl"), r.err.constData());
+
+    // Not one readable image: an error naming one, and no file, rather than an empty table.
+    QVERIFY(QDir().mkpath(dir_.path() + "/unreadable/sub"));
+    write_file(dir_.path() + "/unreadable/sub/a.png", "not a png");
+    write_file(dir_.path() + "/unreadable/b.jpg", "not a jpeg");
+    r = run_cli({"classify", "--model", model_, "--vocab", vocab_, "--classes", classes, "--folder",
+                 dir_.path() + "/unreadable", "--out", dir_.path() + "/unreadable.csv"});
+    QVERIFY(r.exit_code != 0);
+    QVERIFY2(r.err.contains("no image could be read") && r.err.contains("b.jpg") && r.err.contains("and 1 more"),
+             r.err.constData());
+    QVERIFY(!QFile::exists(dir_.path() + "/unreadable.csv"));
   }
 
   // Weights, logit scale and classes written for other code reproduce classify's
