@@ -8,6 +8,7 @@
 #include "core/protext/folder_encoder.h"
 #include "core/runtime/atomic_file.h"
 #include "core/runtime/csv.h"
+#include "core/zeroshot/classifier.h"
 
 namespace protext {
 namespace {
@@ -40,21 +41,9 @@ FolderPredictions classify_folder(ClipModel& clip, const ImageFolder& folder, co
   out.classes = methods.classes;
   out.paths = images.paths;
   out.cached = images.cached;
-  const auto features = images.features.to(torch::kFloat32).contiguous();
-  const size_t dim = features.numel() == 0 ? 0 : static_cast<size_t>(features.size(1));
   for (const auto& m : methods.methods) {
     out.methods.push_back(method_name(m.method));
-    const auto weights = m.weights.to(torch::kFloat32).contiguous();
-    if (weights.size(1) != static_cast<int64_t>(dim) && dim != 0)
-      throw Error("classify", "the classifier and the image embeddings differ in width");
-    std::vector<std::vector<RankedClass>> ranked;
-    for (int64_t i = 0; i < features.size(0); ++i) {
-      const auto p = class_probabilities(weights.data_ptr<float>(), out.classes.size(), dim,
-                                         features.data_ptr<float>() + i * static_cast<int64_t>(dim),
-                                         methods.logit_multiplier);
-      ranked.push_back(most_probable(p, top_k));
-    }
-    out.top.push_back(std::move(ranked));
+    out.top.push_back(most_probable_classes(images.features, m.weights, methods.logit_multiplier, top_k));
   }
   return out;
 }

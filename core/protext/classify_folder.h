@@ -17,8 +17,8 @@ struct FolderPredictions {
   std::vector<std::string> classes;
   std::vector<std::string> methods;  // ids, in display order
   std::vector<std::string> paths;    // the images that were read, in folder order
-  // [method][image]: the top k classes, best first, with class_probabilities(), the
-  // arithmetic of `protext classify` and the app's charts.
+  // [method][image]: the top k classes, best first, with the probabilities `protext
+  // classify` and the app's charts show (most_probable_classes()).
   std::vector<std::vector<std::vector<RankedClass>>> top;
   std::vector<SkippedImage> skipped;  // files left out, with the reason
   int64_t cached = 0;                 // images whose embedding came from the cache

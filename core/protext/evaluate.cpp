@@ -1,10 +1,12 @@
 #include "core/protext/evaluate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "core/error.h"
 #include "core/protext/report_statistics.h"
+#include "core/zeroshot/classifier.h"
 
 
 namespace protext {
@@ -42,45 +44,26 @@ MethodResult score_method(const torch::Tensor& features, const std::vector<int64
     r.top1 = r.top5 = std::numeric_limits<double>::quiet_NaN();
     return r;
   }
-  // In double, as class_probabilities() computes the app's charts and `protext classify`,
-  // so a prediction's rank and its probability come from one computation.
-  const auto w = weights.to(torch::kFloat64).t();
-  const int64_t k = std::min<int64_t>(5, c);
-  r.top.reserve(static_cast<size_t>(n));
+  // The probabilities classify prints: a prediction's rank and its confidence come from
+  // one computation.
+  r.top = most_probable_classes(features, weights, logit_multiplier, 5);
   r.right.reserve(static_cast<size_t>(n));
   int64_t hit1 = 0, hit5 = 0;
   std::vector<int64_t> correct(static_cast<size_t>(c), 0);
-  constexpr int64_t kChunk = 2048;  // [chunk, classes] probabilities at a time: memory flat in n
-  for (int64_t begin = 0; begin < n; begin += kChunk) {
-    const int64_t end = std::min(n, begin + kChunk);
-    const auto probs = torch::softmax(torch::matmul(features.slice(0, begin, end).to(torch::kFloat64), w) *
-                                          logit_multiplier, 1);
-    const auto best = probs.topk(k, 1);
-    const auto values = std::get<0>(best).contiguous();
-    const auto ranked = std::get<1>(best).contiguous();
-    const auto* p = values.data_ptr<double>();
-    const auto* top = ranked.data_ptr<int64_t>();
-    for (int64_t row = 0; row < end - begin; ++row) {
-      const int64_t truth = labels[static_cast<size_t>(begin + row)];
-      if (truth < 0 || truth >= c) throw Error("score", "label " + std::to_string(truth) + " outside the classifier");
-      std::vector<RankedClass> ranks;
-      for (int64_t j = 0; j < k; ++j)
-        ranks.push_back({static_cast<int>(top[row * k + j]), p[row * k + j]});
-      const int64_t pred = ranks.front().index;
-      ++r.class_images[static_cast<size_t>(truth)];
-      ++r.confusion[static_cast<size_t>(truth)][static_cast<size_t>(pred)];
-      r.right.push_back(pred == truth ? 1 : 0);
-      if (pred == truth) {
-        ++hit1;
-        ++correct[static_cast<size_t>(truth)];
-      }
-      for (const auto& rc : ranks)
-        if (rc.index == truth) {
-          ++hit5;
-          break;
-        }
-      r.top.push_back(std::move(ranks));
+  for (int64_t i = 0; i < n; ++i) {
+    const int64_t truth = labels[static_cast<size_t>(i)];
+    if (truth < 0 || truth >= c) throw Error("score", "label " + std::to_string(truth) + " outside the classifier");
+    const auto& ranked = r.top[static_cast<size_t>(i)];
+    const int64_t pred = ranked.front().index;
+    ++r.class_images[static_cast<size_t>(truth)];
+    ++r.confusion[static_cast<size_t>(truth)][static_cast<size_t>(pred)];
+    r.right.push_back(pred == truth ? 1 : 0);
+    if (pred == truth) {
+      ++hit1;
+      ++correct[static_cast<size_t>(truth)];
     }
+    if (std::any_of(ranked.begin(), ranked.end(), [truth](const RankedClass& rc) { return rc.index == truth; }))
+      ++hit5;
   }
   r.top1 = ratio(hit1, n);
   r.top5 = ratio(hit5, n);

@@ -90,6 +90,32 @@ torch::Tensor class_probabilities(const torch::Tensor& image_features, const tor
   return out;
 }
 
+std::vector<std::vector<RankedClass>> most_probable_classes(const torch::Tensor& image_features,
+                                                           const torch::Tensor& weights, double logit_multiplier,
+                                                           int k) {
+  const int64_t n = image_features.size(0);
+  const int64_t kept = std::min<int64_t>(k, weights.size(0));
+  const auto w = weights.to(torch::kFloat64).t();
+  std::vector<std::vector<RankedClass>> out;
+  out.reserve(static_cast<size_t>(n));
+  constexpr int64_t kChunk = 2048;  // [chunk, classes] probabilities at a time
+  for (int64_t begin = 0; begin < n; begin += kChunk) {
+    const int64_t end = std::min(n, begin + kChunk);
+    const auto logits = torch::matmul(image_features.slice(0, begin, end).to(torch::kFloat64), w);
+    const auto best = torch::softmax(logits * logit_multiplier, 1).topk(kept, 1);
+    const auto values = std::get<0>(best).contiguous();
+    const auto indices = std::get<1>(best).contiguous();
+    const auto* p = values.data_ptr<double>();
+    const auto* index = indices.data_ptr<int64_t>();
+    for (int64_t row = 0; row < end - begin; ++row) {
+      std::vector<RankedClass> ranked;
+      for (int64_t j = 0; j < kept; ++j) ranked.push_back({static_cast<int>(index[row * kept + j]), p[row * kept + j]});
+      out.push_back(std::move(ranked));
+    }
+  }
+  return out;
+}
+
 std::vector<ClassScore> top_k(const torch::Tensor& probabilities, const std::vector<std::string>& classes, int k) {
   const auto p = probabilities.to(torch::kCPU, torch::kFloat64).contiguous();
   const std::vector<double> values(p.data_ptr<double>(), p.data_ptr<double>() + p.numel());

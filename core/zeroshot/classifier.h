@@ -7,6 +7,7 @@
 #include "core/clip/clip_model.h"
 #include "core/zeroshot/descriptions.h"
 #include "core/zeroshot/method.h"
+#include "core/zeroshot/probabilities.h"
 #include "core/zeroshot/templates.h"
 
 namespace protext {
@@ -33,6 +34,14 @@ torch::Tensor description_classifier(ClipModel& model, const std::vector<std::st
 // torch-free class_probabilities() of core/zeroshot/probabilities.h.
 torch::Tensor class_probabilities(const torch::Tensor& image_features, const torch::Tensor& weights,
                                   double logit_scale);
+
+// Each image's k most probable classes (k at most the number of classes), best first, with
+// softmax(logit_multiplier · cosine) computed in float64 through BLAS: a folder of
+// thousands of images against a thousand classes in seconds, to ~1e-15 of the row by row
+// class_probabilities(). Images are taken a few thousand at a time, so memory stays flat.
+std::vector<std::vector<RankedClass>> most_probable_classes(const torch::Tensor& image_features,
+                                                           const torch::Tensor& weights, double logit_multiplier,
+                                                           int k);
 
 struct ClassScore {
   int index = 0;

@@ -41,23 +41,20 @@ EvaluationResult evaluationResult(std::shared_ptr<const EvalReport> report, cons
     if (cal != report->calibration.end()) score.ece = cal->second.ece;
     r.methods << score;
   }
-  // The pairs of the methods shown, a before b in the order shown.
+  // The pairs of the methods shown, as core orders them (display order, as the app's).
   for (const PairedComparison& p : report->paired) {
-    const QString a = QString::fromStdString(p.a), b = QString::fromStdString(p.b);
-    const int ia = order.indexOf(a), ib = order.indexOf(b);
-    if (ia < 0 || ib < 0) continue;
     PairScore pair;
-    pair.a = ia < ib ? a : b;
-    pair.b = ia < ib ? b : a;
-    const bool swapped = ia > ib;
+    pair.a = QString::fromStdString(p.a);
+    pair.b = QString::fromStdString(p.b);
+    if (!order.contains(pair.a) || !order.contains(pair.b)) continue;
     pair.bothRight = static_cast<int>(p.counts.both_right);
+    pair.onlyA = static_cast<int>(p.counts.only_a);
+    pair.onlyB = static_cast<int>(p.counts.only_b);
     pair.bothWrong = static_cast<int>(p.counts.both_wrong);
-    pair.onlyA = static_cast<int>(swapped ? p.counts.only_b : p.counts.only_a);
-    pair.onlyB = static_cast<int>(swapped ? p.counts.only_a : p.counts.only_b);
     pair.mcnemarP = p.counts.mcnemar_p;
     for (size_t c = 0; c < p.fixes.size(); ++c) {
-      pair.fixes << static_cast<int>(swapped ? p.breaks[c] : p.fixes[c]);
-      pair.breaks << static_cast<int>(swapped ? p.fixes[c] : p.breaks[c]);
+      pair.fixes << static_cast<int>(p.fixes[c]);
+      pair.breaks << static_cast<int>(p.breaks[c]);
     }
     r.pairs << pair;
   }

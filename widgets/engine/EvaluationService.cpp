@@ -37,13 +37,10 @@ void EvaluationService::start(ModelHandlePtr model, const QString& folder, const
         std::vector<std::string> classes;
         for (const auto& c : set.classes) classes.push_back(c.toStdString());
         const ImageFolder images = read_image_folder(folder.toStdString(), classes);
-        std::map<std::string, torch::Tensor> classifiers;
-        for (const QString& method : set.methods)
-          classifiers[method.toStdString()] = from_qvector(set.weights[method], set.classes.size(), set.dim);
         ScoringOptions scoring;
         scoring.logit_multiplier = set.logitMultiplier;
         return std::make_shared<const EvalReport>(evaluate(
-            *model->clip, images, classifiers, "all", scoring,
+            *model->clip, images, method_set(set).by_name(), "all", scoring,
             [this](int64_t done, int64_t total) {
               QMetaObject::invokeMethod(this, [this, done, total] { emit progress(done, total); });
             },

@@ -31,14 +31,8 @@ void FolderClassifyService::start(ModelHandlePtr model, const QString& folder, c
           throw Error("classify", "the class list is empty: add classes before classifying");
         check_predictions_path(outPath.toStdString());  // before hours of encoding, not after
         const ImageFolder images = read_unlabelled_folder(folder.toStdString());
-        MethodSet methods;
-        for (const QString& c : set.classes) methods.classes.push_back(c.toStdString());
-        methods.logit_multiplier = set.logitMultiplier;
-        for (const QString& id : set.methods)
-          if (const auto method = method_from_name(id.toStdString()))
-            methods.methods.push_back({*method, from_qvector(set.weights.value(id), set.classes.size(), set.dim)});
         auto predictions = std::make_shared<FolderPredictions>(classify_folder(
-            *model->clip, images, methods, 5,
+            *model->clip, images, method_set(set), 5,
             [this](int64_t done, int64_t total) {
               QMetaObject::invokeMethod(this, [this, done, total] { emit progress(done, total); });
             },

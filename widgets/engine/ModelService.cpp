@@ -57,6 +57,16 @@ torch::Tensor from_qvector(const QVector<float>& v, int64_t rows, int64_t dim) {
   return torch::from_blob(const_cast<float*>(v.constData()), {rows, dim}, torch::kFloat32).clone();
 }
 
+MethodSet method_set(const ClassifierSet& set) {
+  MethodSet methods;
+  for (const QString& c : set.classes) methods.classes.push_back(c.toStdString());
+  methods.logit_multiplier = set.logitMultiplier;
+  for (const QString& id : set.methods)
+    if (const auto method = method_from_name(id.toStdString()))
+      methods.methods.push_back({*method, from_qvector(set.weights.value(id), set.classes.size(), set.dim)});
+  return methods;
+}
+
 DescriptionSet description_set(const QStringList& classes, const QMap<QString, QStringList>& descriptions,
                                const std::string& source) {
   nlohmann::json cupl = nlohmann::json::object();
