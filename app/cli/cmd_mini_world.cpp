@@ -5,6 +5,7 @@
 
 #include "app/cli/model_options.h"
 #include "core/miniworld/captions.h"
+#include "core/image/png_file.h"
 #include "core/miniworld/render.h"
 
 namespace protext::cli {
@@ -56,7 +57,7 @@ int demo_pack(const Args& args) {
     miniworld::Rng rng(seed, static_cast<uint64_t>(i));
     const RgbImage image = miniworld::render(miniworld::concept_scene(rng, concept), size);
     const std::string name = miniworld::folder_name(concept.name) + "__" + std::to_string(i / 24 + 1) + ".png";
-    miniworld::write_png((out / "examples" / name).string(), image);
+    write_png((out / "examples" / name).string(), image);
     print_json_line({{"image", (out / "examples" / name).string()}, {"class", concept.name}});
   }
   return 0;

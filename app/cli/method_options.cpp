@@ -35,7 +35,11 @@ MethodInputs method_inputs(const Args& args, ClipModel& model, const std::vector
 }
 
 MethodSet build_methods(const Args& args, ClipModel& model, const std::vector<std::string>& classes) {
-  MethodSet set = build_method_set(model, method_inputs(args, model, classes));
+  return build_methods(model, method_inputs(args, model, classes));
+}
+
+MethodSet build_methods(ClipModel& model, const MethodInputs& inputs) {
+  MethodSet set = build_method_set(model, inputs);
   for (const auto& note : set.notes) std::cerr << "warning: " << note << '\n';
   return set;
 }

@@ -14,5 +14,6 @@ std::vector<Option> method_options();
 MethodInputs method_inputs(const Args& args, ClipModel& model, const std::vector<std::string>& classes);
 // build_method_set() with its notes printed as warnings.
 MethodSet build_methods(const Args& args, ClipModel& model, const std::vector<std::string>& classes);
+MethodSet build_methods(ClipModel& model, const MethodInputs& inputs);
 
 }  // namespace protext::cli

@@ -40,7 +40,7 @@ AttentionImpl::AttentionImpl(int64_t width, int64_t heads_) : heads(heads_) {
   out_proj = register_module("out_proj", torch::nn::Linear(width, width));
 }
 
-torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& mask) {
+torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& mask, torch::Tensor* weights) {
   const int64_t batch = x.size(0), seq = x.size(1), width = x.size(2);
   const int64_t head_dim = width / heads;
   // One fused projection, then [batch, heads, seq, head_dim] views of q, k, v.
@@ -49,13 +49,19 @@ torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor
                  .permute({2, 0, 3, 1, 4});
   auto q = qkv[0], k = qkv[1], v = qkv[2];
   torch::Tensor context;
+  auto unfused = [&] {
+    auto scores = torch::matmul(q * (1.0 / std::sqrt(static_cast<double>(head_dim))), k.transpose(-2, -1));
+    if (mask.defined()) scores = scores + mask.to(scores.dtype());
+    auto probabilities = torch::softmax(scores, -1);
+    if (weights) *weights = probabilities;
+    return torch::matmul(probabilities, v);
+  };
 #if TORCH_VERSION_MAJOR >= 2
   // Fused kernels (flash / memory-efficient attention on CUDA); same result.
-  context = at::scaled_dot_product_attention(q, k, v, mask.defined() ? mask.to(q.dtype()) : torch::Tensor());
+  context = weights ? unfused()
+                    : at::scaled_dot_product_attention(q, k, v, mask.defined() ? mask.to(q.dtype()) : torch::Tensor());
 #else
-  auto scores = torch::matmul(q * (1.0 / std::sqrt(static_cast<double>(head_dim))), k.transpose(-2, -1));
-  if (mask.defined()) scores = scores + mask.to(scores.dtype());
-  context = torch::matmul(torch::softmax(scores, -1), v);
+  context = unfused();
 #endif
   context = context.transpose(1, 2).reshape({batch, seq, width});
   return out_proj->forward(context);
@@ -80,8 +86,8 @@ ResidualBlockImpl::ResidualBlockImpl(int64_t width, int64_t heads, int64_t mlp_w
   ln_2 = register_module("ln_2", make_layer_norm(width));
 }
 
-torch::Tensor ResidualBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& mask) {
-  auto h = x + attn->forward(layer_norm(ln_1, x), mask);
+torch::Tensor ResidualBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& mask, torch::Tensor* attention) {
+  auto h = x + attn->forward(layer_norm(ln_1, x), mask, attention);
   return h + mlp->forward(layer_norm(ln_2, h));
 }
 
@@ -94,8 +100,13 @@ TransformerImpl::TransformerImpl(int64_t width, int64_t layers, int64_t heads, i
   }
 }
 
-torch::Tensor TransformerImpl::forward(torch::Tensor x, const torch::Tensor& mask) {
-  for (auto& block : blocks) x = block->forward(x, mask);
+torch::Tensor TransformerImpl::forward(torch::Tensor x, const torch::Tensor& mask,
+                                       std::vector<torch::Tensor>* attention) {
+  for (auto& block : blocks) {
+    torch::Tensor weights;
+    x = block->forward(x, mask, attention ? &weights : nullptr);
+    if (attention) attention->push_back(weights);
+  }
   return x;
 }
 
@@ -112,7 +123,7 @@ VisionTowerImpl::VisionTowerImpl(const VisionConfig& c, int64_t embed_dim, Activ
   proj = register_parameter("proj", torch::zeros({c.width, embed_dim}));
 }
 
-torch::Tensor VisionTowerImpl::forward(const torch::Tensor& pixels) {
+torch::Tensor VisionTowerImpl::forward(const torch::Tensor& pixels, std::vector<torch::Tensor>* attention) {
   TORCH_CHECK(pixels.dim() == 4 && pixels.size(1) == 3 && pixels.size(2) == config.image_size &&
                   pixels.size(3) == config.image_size,
               "the image tower takes [batch, 3, ", config.image_size, ", ", config.image_size,
@@ -122,7 +133,7 @@ torch::Tensor VisionTowerImpl::forward(const torch::Tensor& pixels) {
   auto cls = class_embedding.to(x.dtype()).view({1, 1, -1}).expand({x.size(0), 1, x.size(2)});
   x = torch::cat({cls, x}, 1) + positional_embedding.to(x.dtype());
   x = layer_norm(ln_pre, x);
-  x = transformer->forward(x, torch::Tensor());
+  x = transformer->forward(x, torch::Tensor(), attention);
   x = layer_norm(ln_post, x.select(1, 0));
   return torch::matmul(x, proj);
 }

@@ -19,8 +19,10 @@ namespace protext {
 
 struct AttentionImpl : torch::nn::Module {
   AttentionImpl(int64_t width, int64_t heads);
-  // mask: additive [seq, seq] or undefined. Heads are width / heads wide.
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask);
+  // mask: additive [seq, seq] or undefined. Heads are width / heads wide. weights, when
+  // given, receives the attention probabilities [batch, heads, seq, seq] in the autograd
+  // graph (relevance maps take their gradients); the unfused path computes them.
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask, torch::Tensor* weights = nullptr);
   int64_t heads;
   torch::Tensor in_proj_weight, in_proj_bias;
   torch::nn::Linear out_proj{nullptr};
@@ -37,7 +39,7 @@ TORCH_MODULE(Mlp);
 
 struct ResidualBlockImpl : torch::nn::Module {
   ResidualBlockImpl(int64_t width, int64_t heads, int64_t mlp_width, Activation activation);
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask);
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mask, torch::Tensor* attention = nullptr);
   Attention attn{nullptr};
   torch::nn::LayerNorm ln_1{nullptr}, ln_2{nullptr};
   Mlp mlp{nullptr};
@@ -47,7 +49,8 @@ TORCH_MODULE(ResidualBlock);
 struct TransformerImpl : torch::nn::Module {
   TransformerImpl(int64_t width, int64_t layers, int64_t heads, int64_t mlp_width,
                   Activation activation);
-  torch::Tensor forward(torch::Tensor x, const torch::Tensor& mask);
+  // attention, when given, receives each block's attention probabilities, first block first.
+  torch::Tensor forward(torch::Tensor x, const torch::Tensor& mask, std::vector<torch::Tensor>* attention = nullptr);
   std::vector<ResidualBlock> blocks;
   torch::nn::ModuleList resblocks;
 };
@@ -56,7 +59,8 @@ TORCH_MODULE(Transformer);
 struct VisionTowerImpl : torch::nn::Module {
   VisionTowerImpl(const VisionConfig& config, int64_t embed_dim, Activation activation);
   // pixels: [batch, 3, image_size, image_size], normalised. Returns [batch, embed_dim].
-  torch::Tensor forward(const torch::Tensor& pixels);
+  // attention: as for TransformerImpl::forward.
+  torch::Tensor forward(const torch::Tensor& pixels, std::vector<torch::Tensor>* attention = nullptr);
   VisionConfig config;
   torch::nn::Conv2d conv1{nullptr};
   torch::Tensor class_embedding, positional_embedding, proj;

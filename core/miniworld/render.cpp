@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "core/error.h"
+#include "core/image/png_file.h"
 
 namespace protext::miniworld {
 namespace {
@@ -147,24 +146,6 @@ RgbImage render(const Scene& scene, int size) {
       }
   }
   return out;
-}
-
-void write_png(const std::string& path, const RgbImage& image) {
-  cv::Mat bgr(image.height, image.width, CV_8UC3);
-  for (int y = 0; y < image.height; ++y)
-    for (int x = 0; x < image.width; ++x) {
-      const uint8_t* p = image.row(y) + 3 * x;
-      bgr.at<cv::Vec3b>(y, x) = cv::Vec3b(p[2], p[1], p[0]);
-    }
-  std::vector<uchar> bytes;
-  if (!cv::imencode(".png", bgr, bytes)) throw Error(path, "cannot encode the image as PNG");
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw Error(path, "cannot write the image");
-  }
-  std::filesystem::rename(tmp, path);
 }
 
 std::vector<RenderedImage> render_folder(uint64_t seed, int count, const std::string& dir, int size,

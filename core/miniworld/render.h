@@ -17,9 +17,6 @@ struct RenderedImage {
   std::string path;
 };
 
-// Writes a PNG (temporary name, then renamed into place).
-void write_png(const std::string& path, const RgbImage& image);
-
 // `count` labelled images of the named concepts, cycling through them in order, as an
 // image folder: DIR/<class_with_underscores>/<class_with_underscores>__<n>.png. Image n is
 // a function of (seed, n) alone. on_image may be null.
