@@ -25,6 +25,14 @@ class Tokenizer {
   // Readable text of one token id (BPE: "photo</w>" → "photo"), for showing the
   // nearest words to a learned prompt vector.
   virtual std::string token_text(int64_t id) const = 0;
+
+  // Whether a token is only part of a word, as far as the vocabulary says: BPE marks the
+  // pieces that end a word (a piece without the mark goes on into the next), sentencepiece
+  // the pieces that start one (a piece without it goes on from the previous).
+  struct Joins {
+    bool previous = false, next = false;
+  };
+  virtual Joins token_joins(int64_t id) const = 0;
 };
 
 }  // namespace protext

@@ -340,6 +340,17 @@ std::vector<int64_t> BpeTokenizer::encode(std::string_view text, int context_len
   return ids;
 }
 
+Tokenizer::Joins BpeTokenizer::token_joins(int64_t id) const {
+  if (id < 0 || id >= vocab_size() || tokens_[static_cast<std::size_t>(id)].empty())
+    throw Error("tokenizer", "no token has id " + std::to_string(id));
+  const std::string& token = tokens_[static_cast<std::size_t>(id)];
+  const std::size_t suffix = std::char_traits<char>::length(kWordEnd);
+  Joins joins;
+  joins.next = id != start_ && id != end_ &&
+               !(token.size() >= suffix && token.compare(token.size() - suffix, suffix, kWordEnd) == 0);
+  return joins;
+}
+
 std::string BpeTokenizer::token_text(int64_t id) const {
   if (id < 0 || id >= vocab_size() || tokens_[static_cast<std::size_t>(id)].empty())
     throw Error("tokenizer", "no token has id " + std::to_string(id));

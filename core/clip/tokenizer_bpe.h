@@ -33,6 +33,7 @@ class BpeTokenizer : public Tokenizer {
   int64_t end_token() const override { return end_; }
   int64_t vocab_size() const override { return static_cast<int64_t>(tokens_.size()); }
   std::string token_text(int64_t id) const override;
+  Joins token_joins(int64_t id) const override;
 
   // The ids of the cleaned, lower-cased text without start and end tokens, stopping once
   // `max_ids` are there (encode() needs no more than its context holds).

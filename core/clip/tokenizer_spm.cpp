@@ -144,6 +144,14 @@ std::string SpmTokenizer::token_text(int64_t id) const {
   return piece;
 }
 
+Tokenizer::Joins SpmTokenizer::token_joins(int64_t id) const {
+  Joins joins;
+  const std::string text = token_text(id);
+  // A piece with sentencepiece's word-start mark reads with a leading space.
+  joins.previous = !text.empty() && text[0] != ' ' && id != start_token() && id != end_token();
+  return joins;
+}
+
 void train_spm_model(const std::vector<std::string>& sentences, const std::string& model_prefix, int vocab_size) {
   if (sentences.empty()) throw Error(model_prefix, "no sentences to train a sentencepiece model on");
   if (vocab_size < 8) throw Error(model_prefix, "vocabulary size " + std::to_string(vocab_size) + " is too small");

@@ -26,6 +26,7 @@ class SpmTokenizer : public Tokenizer {
   int64_t vocab_size() const override;
   // The piece with sentencepiece's word-start mark "▁" shown as a space.
   std::string token_text(int64_t id) const override;
+  Joins token_joins(int64_t id) const override;
 
  private:
   SpmTokenizer(protext_spm* model, std::string path);

@@ -83,6 +83,27 @@ class InterpretTest : public QObject {
     QCOMPARE(nearest[3][0].token, std::string("of"));
   }
 
+  void bpePiecesThatGoOnIntoTheNextTokenAreMarked() {
+    const auto& tokenizer = clip_->tokenizer();
+    constexpr int64_t kPieceA = 64;  // "a" without the word-end mark: the byte tokens come first
+    QVERIFY(tokenizer.token_joins(kPieceA).next);
+    QVERIFY(!tokenizer.token_joins(kA).next);
+    QVERIFY(!tokenizer.token_joins(kPhoto).next);
+    QCOMPARE(tokenizer.token_text(kPieceA), std::string("a"));
+  }
+
+  void cosineRankingListsTheHighestCosinesFirst() {
+    auto generator = at::make_generator<at::CPUGeneratorImpl>(9);
+    const auto ctx = torch::randn({2, 64}, generator);
+    const auto by_cosine = protext::nearest_tokens(*clip_, ctx, 20, protext::TokenRanking::Cosine);
+    const auto by_distance = protext::nearest_tokens(*clip_, ctx, 1);
+    for (size_t i = 0; i < 2; ++i) {
+      for (size_t j = 1; j < 20; ++j) QVERIFY(by_cosine[i][j - 1].cosine >= by_cosine[i][j].cosine);
+      // No token of the vocabulary beats the first by cosine, the distance-nearest included.
+      QVERIFY(by_cosine[i][0].cosine >= by_distance[i][0].cosine);
+    }
+  }
+
   void refusesContextOfAnotherWidth() {
     QVERIFY_THROWS_EXCEPTION(protext::Error, protext::nearest_tokens(*clip_, torch::zeros({2, 63}), 3));
     QVERIFY_THROWS_EXCEPTION(protext::Error, protext::nearest_tokens(*clip_, torch::zeros({2, 64}), 0));
