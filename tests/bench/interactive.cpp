@@ -24,6 +24,8 @@
 #include "core/runtime/omp_waits.h"
 #include "core/runtime/threads.h"
 #include "core/zeroshot/descriptions.h"
+#include "core/zeroshot/embedding_map.h"
+#include "core/zeroshot/explain.h"
 #include "core/zeroshot/method_set.h"
 #include "core/zeroshot/probabilities.h"
 #include "core/zeroshot/templates.h"
@@ -126,6 +128,21 @@ int main(int argc, char** argv) {
     }
     drop_s.push_back(seconds_since(start));
   }
+
+  // Seeing why (issue 15): the selected image's heat maps for every method, and the map.
+  std::vector<double> explain_s, map_s;
+  const auto pixels = preprocess_image(image, size);
+  for (int d = 0; d < drops; ++d) {
+    const auto start = Clock::now();
+    checksum += explain_image(*warm.model, warm.methods, pixels, -1, &*inputs.descriptions)[0].heat.values[0];
+    explain_s.push_back(seconds_since(start));
+  }
+  size_t map_points = 0;
+  for (int r = 0; r < std::max(1, renames); ++r) {
+    const auto start = Clock::now();
+    map_points = embedding_map(*warm.model, warm.methods, &*inputs.descriptions, {}).points.size();
+    map_s.push_back(seconds_since(start));
+  }
   fs::remove_all(cache);
 
   const auto texts = inputs.classes.size() * (inputs.ensemble_templates.size() + static_cast<size_t>(per_class));
@@ -135,6 +152,10 @@ int main(int argc, char** argv) {
   std::printf("| first four-method classifiers, disk cache warm | %.2f |\n", warm.classifiers_s);
   std::printf("| classifiers after renaming one class (median of %d) | %.3f |\n", renames, median(rename_s));
   std::printf("| image drop to probabilities (median of %d) | %.3f |\n", drops, median(drop_s));
+  std::printf("| heat maps of %zu methods for one image (median of %d; %.1fx the drop) | %.3f |\n",
+              warm.methods.methods.size(), drops, median(explain_s) / median(drop_s), median(explain_s));
+  std::printf("| embedding map, %zu points, texts cached (median of %d) | %.3f |\n", map_points,
+              std::max(1, renames), median(map_s));
   std::printf("\n%d classes x (%zu templates + %d descriptions) = %zu texts, %d threads, OMP_WAIT_POLICY=%s (checksum %.3f)\n",
               n_classes, inputs.ensemble_templates.size(), per_class, texts, at::get_num_threads(), omp_wait_policy(),
               checksum);

@@ -1,4 +1,5 @@
 #pragma once
+#include <QImage>
 #include <QMap>
 #include <QMetaType>
 #include <QString>
@@ -8,6 +9,7 @@
 
 #include "core/protext/train_config.h"    // torch-free: the app uses the core's TrainConfig as it is
 #include "core/protext/train_progress.h"  // and its TrainProgress
+#include "core/zeroshot/map_point.h"        // and its embedding map
 
 namespace protext {
 
@@ -52,6 +54,43 @@ struct PromptWords {
   QVector<QVector<double>> cosines;
 };
 
+// Why one method scores one class as it does for one image (core's MethodExplanation).
+struct MethodHeat {
+  QString method;  // core's method id
+  QString label;   // the class explained
+  double probability = 0;
+  int rows = 0, cols = 0;
+  QVector<double> heat;  // rows × cols patch relevance, summing to 1
+  // The Descriptions method: the class's descriptions, the best match with the image first.
+  QStringList descriptions;
+  QVector<double> descriptionCosines;
+};
+
+struct ImageExplanation {
+  QString path;
+  QImage seen;  // what the model saw: the centre crop at its input size
+  QVector<MethodHeat> methods;
+};
+
+// What ProText did to one class (core's ClassMeaning): the texts nearest its embedding,
+// and its cosine with its own descriptions' mean before (single template) and after.
+struct ClassMeaningRow {
+  QString className;
+  bool hasDescriptions = false;
+  double before = 0, after = 0;
+  QStringList nearest;  // descriptions and filled templates, nearest first
+  QStringList nearestOwners;  // the class each belongs to
+  QVector<bool> nearestIsTemplate;
+  QVector<double> nearestCosines;
+};
+
+// An image to place on the embedding map.
+struct MapImage {
+  QString path;
+  int label = -1;  // index into the class list; -1: no true class known
+  QVector<float> embedding;
+};
+
 // The engine-side model, opaque to widgets (a ClipModel inside).
 struct ModelHandle;
 using ModelHandlePtr = std::shared_ptr<ModelHandle>;
@@ -65,3 +104,6 @@ Q_DECLARE_METATYPE(protext::PromptWords)
 Q_DECLARE_METATYPE(protext::TrainConfig)
 Q_DECLARE_METATYPE(protext::TrainRequest)
 Q_DECLARE_METATYPE(protext::ModelHandlePtr)
+Q_DECLARE_METATYPE(protext::ImageExplanation)
+Q_DECLARE_METATYPE(protext::EmbeddingMap)
+Q_DECLARE_METATYPE(QVector<protext::ClassMeaningRow>)

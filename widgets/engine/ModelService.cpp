@@ -278,11 +278,11 @@ void ModelService::loadPrompts(const QString& path) {
         ClipModel& clip = *state->handle->clip;
         auto loaded = load_prompts(path.toStdString(), clip);
         PromptWords words;
-        for (const auto& row : nearest_tokens(clip, loaded.learner->ctx.detach(), 5)) {
+        for (const auto& row : nearest_tokens(clip, loaded.learner->ctx.detach(), 5, TokenRanking::Cosine)) {
           QStringList w;
           QVector<double> cos;
           for (const auto& t : row) {
-            w << QString::fromStdString(t.token);
+            w << QString::fromStdString(t.shown());
             cos << t.cosine;
           }
           words.words << w;

@@ -34,6 +34,7 @@
 #include "widgets/common/Prediction.h"
 #include "widgets/models/ImageFilterModel.h"
 #include "widgets/models/ImageListModel.h"
+#include "widgets/panels/HeatMapPanel.h"
 #include "widgets/panels/ImageDetails.h"
 #include "widgets/panels/ThumbnailStrip.h"
 
@@ -231,6 +232,9 @@ void ImagesPanel::buildLayout() {
   // laptop screen while the first model opened.
   resultsLayout->addWidget(updating_);
   resultsLayout->addWidget(results_stack_, 1);
+  heat_ = new HeatMapPanel(results);
+  heat_->setObjectName(QStringLiteral("heatMaps"));
+  resultsLayout->addWidget(heat_);
   connect(top_k_, qOverload<int>(&QSpinBox::valueChanged), this, &ImagesPanel::setTopK);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -628,6 +632,7 @@ void ImagesPanel::updatePredictions() {
   // With no image at all the comparison view's own invitation to drop one says it best.
   const bool explain = predictions_.isEmpty() && model_->rowCount() > 0;
   results_stack_->setCurrentWidget(explain ? static_cast<QWidget*>(status_) : comparison_);
+  heat_->showImage(predictions_.isEmpty() ? QString() : model_->image(row).path, classifiers_.generation);
 }
 
 void ImagesPanel::updateDetails() {

@@ -22,6 +22,7 @@ class QTemporaryDir;
 
 namespace protext {
 
+class HeatMapPanel;
 class ImageDetails;
 class ImageFilterModel;
 class ImageListModel;
@@ -52,6 +53,8 @@ class ImagesPanel : public QWidget {
 
   ImageListModel* imageModel() const { return model_; }
   MethodComparisonView* comparisonView() const { return comparison_; }
+  // The heat maps under the charts; the main window answers its explainRequested().
+  HeatMapPanel* heatMaps() const { return heat_; }
   QListView* stripView() const { return strip_; }
   ImageFilterModel* filterModel() const { return filter_; }
   QComboBox* filterBox() const { return filter_box_; }
@@ -158,6 +161,7 @@ class ImagesPanel : public QWidget {
   QSpinBox* top_k_;
   MethodComparisonView* comparison_;
   QStackedWidget* results_stack_;
+  HeatMapPanel* heat_ = nullptr;
 
   QAction* add_images_;
   QAction* add_folder_;

@@ -56,9 +56,8 @@ PromptsPanel::PromptsPanel(QWidget* parent) : QWidget(parent) {
   content_layout->addWidget(warning_box_);
 
   model_ = new QStandardItemModel(0, 2, this);
-  // Ranked as CoOp ranks them, by Euclidean distance in the token-embedding space; the
-  // number shown beside each word is its cosine similarity, and the header says both.
-  model_->setHorizontalHeaderLabels({tr("Vector"), tr("Nearest words by distance (cosine)")});
+  // Ranked by the cosine shown beside each word, so the order and the numbers agree.
+  model_->setHorizontalHeaderLabels({tr("Vector"), tr("Nearest words (cosine)")});
   table_ = new QTableView(content);
   table_->setObjectName(QStringLiteral("promptWordsTable"));
   table_->setModel(model_);
@@ -70,8 +69,29 @@ PromptsPanel::PromptsPanel(QWidget* parent) : QWidget(parent) {
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setSectionResizeMode(VectorColumn, QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setStretchLastSection(true);
-  table_->setToolTip(tr("Each learned context vector's nearest vocabulary words in embedding space"));
+  table_->setToolTip(tr("Each learned context vector's nearest vocabulary words in embedding space, by cosine "
+                        "similarity; \"-\" marks a piece of a word (\"photo-\" goes on into the next piece)"));
   content_layout->addWidget(table_, 1);
+
+  meaning_label_ = new QLabel(content);
+  meaning_label_->setObjectName(QStringLiteral("meaningLabel"));
+  meaning_label_->setWordWrap(true);
+  content_layout->addWidget(meaning_label_);
+  meaning_model_ = new QStandardItemModel(0, 3, this);
+  meaning_model_->setHorizontalHeaderLabels({tr("Class"), tr("Toward its descriptions"), tr("Nearest texts (cosine)")});
+  meaning_table_ = new QTableView(content);
+  meaning_table_->setObjectName(QStringLiteral("meaningTable"));
+  meaning_table_->setModel(meaning_model_);
+  meaning_table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  meaning_table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  meaning_table_->setAlternatingRowColors(true);
+  meaning_table_->setWordWrap(false);
+  meaning_table_->setTextElideMode(Qt::ElideRight);
+  meaning_table_->verticalHeader()->hide();
+  meaning_table_->horizontalHeader()->setSectionResizeMode(ClassColumn, QHeaderView::ResizeToContents);
+  meaning_table_->horizontalHeader()->setSectionResizeMode(MovedColumn, QHeaderView::ResizeToContents);
+  meaning_table_->horizontalHeader()->setStretchLastSection(true);
+  content_layout->addWidget(meaning_table_, 3);
   stack_->addWidget(content);
 
   layout->addWidget(stack_);
@@ -122,7 +142,52 @@ void PromptsPanel::setPromptWords(const QString& path, const PromptWords& words,
   stack_->setCurrentIndex(isEmpty() ? 0 : 1);
 }
 
+QString PromptsPanel::movedText(const ClassMeaningRow& row) {
+  if (!row.hasDescriptions) return tr("no descriptions");
+  return QStringLiteral("%1 → %2").arg(row.before, 0, 'f', 2).arg(row.after, 0, 'f', 2);
+}
+
+void PromptsPanel::setMeaning(const QVector<ClassMeaningRow>& rows) {
+  meaning_model_->removeRows(0, meaning_model_->rowCount());
+  int closer = 0, measured = 0;
+  for (const ClassMeaningRow& row : rows) {
+    auto* name = new QStandardItem(row.className);
+    auto* moved = new QStandardItem(movedText(row));
+    moved->setTextAlignment(Qt::AlignCenter);
+    if (row.hasDescriptions) {
+      moved->setToolTip(tr("Cosine with the mean of %1's own descriptions: %2 from the single template, %3 from "
+                           "the learned prompts")
+                            .arg(row.className)
+                            .arg(row.before, 0, 'f', 3)
+                            .arg(row.after, 0, 'f', 3));
+      ++measured;
+      closer += row.after > row.before;
+    }
+    QStringList parts, lines;
+    for (int i = 0; i < row.nearest.size(); ++i) {
+      const QString kind = row.nearestIsTemplate.value(i) ? tr("template") : tr("description of %1").arg(row.nearestOwners.value(i));
+      parts << QStringLiteral("%1 %2").arg(row.nearestCosines.value(i), 0, 'f', 2).arg(row.nearest[i]);
+      lines << tr("%1. %2 (%3, cosine %4)").arg(i + 1).arg(row.nearest[i], kind).arg(row.nearestCosines.value(i), 0, 'f', 3);
+    }
+    auto* nearest = new QStandardItem(parts.join(QStringLiteral(" · ")));
+    nearest->setToolTip(lines.join(QLatin1Char('\n')));
+    meaning_model_->appendRow({name, moved, nearest});
+  }
+  meaning_label_->setText(rows.isEmpty() ? QString()
+                                         : tr("By meaning: the learned prompts moved %1 of %2 classes closer to "
+                                              "their own descriptions.")
+                                               .arg(closer)
+                                               .arg(measured));
+  meaning_table_->setVisible(!rows.isEmpty());
+}
+
+void PromptsPanel::setMeaningError(const QString& message) {
+  setMeaning({});
+  meaning_label_->setText(tr("By meaning: %1").arg(message));
+}
+
 void PromptsPanel::clear() {
+  setMeaning({});
   path_.clear();
   warning_text_.clear();
   model_->removeRows(0, model_->rowCount());

@@ -31,6 +31,7 @@
 #include "widgets/common/ProcessMemory.h"
 #include "widgets/common/StudioSettings.h"
 #include "widgets/engine/EvaluationService.h"
+#include "widgets/engine/ExplainService.h"
 #include "widgets/engine/FolderClassifyService.h"
 #include "widgets/engine/ModelService.h"
 #include "widgets/engine/TrainingService.h"
@@ -38,6 +39,7 @@
 #include "widgets/panels/ClassListEditor.h"
 #include "widgets/panels/EvaluatePanel.h"
 #include "widgets/panels/ImagesPanel.h"
+#include "widgets/panels/MapPanel.h"
 #include "widgets/panels/ModelPanel.h"
 #include "widgets/panels/PromptsPanel.h"
 #include "widgets/panels/TrainingPanel.h"
@@ -77,12 +79,14 @@ MainWindow::MainWindow(const Options& options, QWidget* parent) : QMainWindow(pa
   training_ = new TrainingService(this);
   evaluation_ = new EvaluationService(this);
   folderClassify_ = new FolderClassifyService(this);
+  explain_ = new ExplainService(this);
   undo_ = new QUndoStack(this);
   classes_ = new ClassListModel(undo_, this);
   buildPanels();
   buildActions();
   buildMenus();
   wireServices();
+  wireExplanations();
   restoreLayout();
   updateTitle();
 
@@ -125,6 +129,7 @@ void MainWindow::buildPanels() {
   trainingPanel_ = new TrainingPanel(this);
   evaluatePanel_ = new EvaluatePanel(this);
   promptsPanel_ = new PromptsPanel(this);
+  mapPanel_ = new MapPanel(this);
   if (!options_.interactive) {
     modelPanel_->setInteractive(false);
     classEditor_->setInteractive(false);
@@ -149,8 +154,10 @@ void MainWindow::buildPanels() {
   auto* trainDock = addPanel(trainingPanel_, tr("Training"), "trainingDock", Qt::RightDockWidgetArea);
   auto* evalDock = addPanel(evaluatePanel_, tr("Evaluate"), "evaluateDock", Qt::RightDockWidgetArea);
   auto* promptDock = addPanel(promptsPanel_, tr("Prompts"), "promptsDock", Qt::RightDockWidgetArea);
+  auto* mapDock = addPanel(mapPanel_, tr("Map"), "mapDock", Qt::RightDockWidgetArea);
   tabifyDockWidget(trainDock, evalDock);
   tabifyDockWidget(evalDock, promptDock);
+  tabifyDockWidget(promptDock, mapDock);
   trainDock->raise();
   resizeDocks({modelDock, trainDock}, {300, 520}, Qt::Horizontal);
   resizeDocks({modelDock, classDock}, {230, 470}, Qt::Vertical);

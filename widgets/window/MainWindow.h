@@ -20,8 +20,10 @@ class ClassListEditor;
 class ClassListModel;
 class EvaluatePanel;
 class EvaluationService;
+class ExplainService;
 class FolderClassifyService;
 class ImagesPanel;
+class MapPanel;
 class ModelPanel;
 class ModelService;
 class PromptsPanel;
@@ -48,6 +50,8 @@ class MainWindow : public QMainWindow {
   TrainingService* trainingService() const { return training_; }
   EvaluationService* evaluationService() const { return evaluation_; }
   FolderClassifyService* folderClassifyService() const { return folderClassify_; }
+  ExplainService* explainService() const { return explain_; }
+  MapPanel* mapPanel() const { return mapPanel_; }
   QAction* classifyFolderAction() const { return classifyFolder_; }
   QAction* exportClassifierAction() const { return exportClassifier_; }
   ClassListModel* classModel() const { return classes_; }
@@ -130,6 +134,8 @@ class MainWindow : public QMainWindow {
   void buildActions();
   void buildMenus();
   void wireServices();  // MainWindowWiring.cpp: every panel ↔ service connection
+  void wireExplanations();  // MainWindowExplain.cpp: heat maps and the embedding map
+  QVector<MapImage> mapImages() const;
   void startPendingEvaluation();
   void restoreLayout();
   void pushClassesToModel();
@@ -152,6 +158,7 @@ class MainWindow : public QMainWindow {
   TrainingService* training_ = nullptr;
   EvaluationService* evaluation_ = nullptr;
   FolderClassifyService* folderClassify_ = nullptr;
+  ExplainService* explain_ = nullptr;
   QUndoStack* undo_ = nullptr;
   ClassListModel* classes_ = nullptr;
   ClassListEditor* classEditor_ = nullptr;
@@ -160,6 +167,7 @@ class MainWindow : public QMainWindow {
   ImagesPanel* images_ = nullptr;
   EvaluatePanel* evaluatePanel_ = nullptr;
   PromptsPanel* promptsPanel_ = nullptr;
+  MapPanel* mapPanel_ = nullptr;
   QList<QDockWidget*> docks_;
   QMenu* viewMenu_ = nullptr;
   QLabel* modelStatus_ = nullptr;

@@ -7,6 +7,7 @@
 #include "widgets/panels/PromptsPanel.h"
 
 using protext::PromptsPanel;
+using protext::ClassMeaningRow;
 using protext::PromptWords;
 
 namespace {
@@ -27,6 +28,7 @@ class PromptsPanelTest : public QObject {
   void listsOneRowPerContextVectorWithItsNearestWords();
   void showsTheWarningOnlyWhenThereIsOne();
   void clearReturnsToTheEmptyState();
+  void listsWhatThePromptsDidToEachClass();
 };
 
 void PromptsPanelTest::showsTheEmptyStateUntilWordsArrive() {
@@ -72,6 +74,38 @@ void PromptsPanelTest::clearReturnsToTheEmptyState() {
   QVERIFY(panel.emptyLabel()->isVisibleTo(&panel));
   QVERIFY(!panel.warningLabel()->isVisibleTo(&panel));
   QCOMPARE(panel.model()->rowCount(), 0);
+}
+
+void PromptsPanelTest::listsWhatThePromptsDidToEachClass() {
+  PromptsPanel panel;
+  ClassMeaningRow wug;
+  wug.className = "wug";
+  wug.hasDescriptions = true;
+  wug.before = 0.62;
+  wug.after = 0.814;
+  wug.nearest = {"a wug is a striped triangle", "a photo of a wug."};
+  wug.nearestOwners = {"wug", "wug"};
+  wug.nearestIsTemplate = {false, true};
+  wug.nearestCosines = {0.91, 0.88};
+  ClassMeaningRow dax = wug;
+  dax.className = "dax";
+  dax.after = 0.5;  // moved away
+  ClassMeaningRow fep;
+  fep.className = "fep";  // no descriptions: nothing to measure against
+  panel.setMeaning({wug, dax, fep});
+  QStandardItemModel* model = panel.meaningModel();
+  QCOMPARE(model->rowCount(), 3);
+  QCOMPARE(model->item(0, PromptsPanel::ClassColumn)->text(), QStringLiteral("wug"));
+  QCOMPARE(model->item(0, PromptsPanel::MovedColumn)->text(), QStringLiteral("0.62 → 0.81"));
+  QCOMPARE(model->item(0, PromptsPanel::NearestColumn)->text(),
+           QStringLiteral("0.91 a wug is a striped triangle · 0.88 a photo of a wug."));
+  QVERIFY(model->item(0, PromptsPanel::NearestColumn)->toolTip().contains(QStringLiteral("template")));
+  QCOMPARE(model->item(2, PromptsPanel::MovedColumn)->text(), QStringLiteral("no descriptions"));
+  QCOMPARE(panel.meaningLabel()->text(),
+           QStringLiteral("By meaning: the learned prompts moved 1 of 2 classes closer to their own descriptions."));
+  panel.setMeaningError(QStringLiteral("no ProText prompts are loaded"));
+  QCOMPARE(model->rowCount(), 0);
+  QCOMPARE(panel.meaningLabel()->text(), QStringLiteral("By meaning: no ProText prompts are loaded"));
 }
 
 PROTEXT_TEST_SUITE(PromptsPanelTest)

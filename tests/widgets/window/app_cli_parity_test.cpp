@@ -2,7 +2,8 @@
 // prompts give, for every example image, the same top-5 classes and probabilities in the
 // app's charts (ModelService → predictTopK) as in `protext classify`; the app's evaluation
 // export is the report `protext eval` writes for the same folder; and a run of the app's
-// training (TrainingService) gives the losses and prompts of `protext train`.
+// training (TrainingService) gives the losses and prompts of `protext train`; the heat maps
+// and the embedding map are what `protext explain` and `protext embed-map` write.
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -15,6 +16,7 @@
 
 #include "core/clip/safetensors.h"
 #include "core/clip/tensor_file.h"
+#include "core/npy.h"
 #include "core/protext/train_config.h"
 #include "core/runtime/resources.h"
 #include "support/fixtures.h"
@@ -23,6 +25,7 @@
 #include "widgets/common/Prediction.h"
 #include "widgets/engine/ClassifierExport.h"
 #include "widgets/engine/EvaluationService.h"
+#include "widgets/engine/ExplainService.h"
 #include "widgets/engine/FolderClassifyService.h"
 #include "widgets/engine/ModelService.h"
 #include "widgets/engine/TrainingService.h"
@@ -212,6 +215,66 @@ class AppCliParityTest : public QObject {
     const auto wb = read_safetensors(cli_out.toStdString()).at("weights");
     QCOMPARE(wa.sizes(), wb.sizes());
     QVERIFY((wa - wb).abs().max().item<float>() <= 1e-6f);
+  }
+
+  void theHeatMapsAndDescriptionScoresAreThoseProtextExplainWrites() {
+    const QString image = exampleImages().at(5);
+    ExplainService explain;
+    QSignalSpy explained(&explain, &ExplainService::explained);
+    QSignalSpy failed(&explain, &ExplainService::explainFailed);
+    explain.explain(models_->handle(), set_, descriptions_, image);
+    QTRY_VERIFY_WITH_TIMEOUT(!explained.isEmpty() || !failed.isEmpty(), 120000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+    const auto app = explained.first().at(0).value<ImageExplanation>();
+    QCOMPARE(app.methods.size(), 4);
+    QCOMPARE(app.seen.size(), QSize(64, 64));
+
+    const QString out = dir_.filePath("explained");
+    const auto cli = test::run_cli({"explain", "--image", image, "--classes", resource("demo/classes.txt"),
+                                    "--descriptions", resource("demo/descriptions.json"), "--prompts", prompts_, "--out", out});
+    QVERIFY2(cli.exit_code == 0, cli.err.constData());
+    const auto lines = test::json_lines(cli.out);
+    QCOMPARE(int(lines.size()), app.methods.size());
+    for (int m = 0; m < app.methods.size(); ++m) {
+      const MethodHeat& heat = app.methods[m];
+      QCOMPARE(heat.method.toStdString(), lines[m]["method"].get<std::string>());
+      QCOMPARE(heat.label.toStdString(), lines[m]["class"].get<std::string>());
+      QVERIFY(std::abs(heat.probability - lines[m]["prob"].get<double>()) < 1e-9);
+      std::vector<int64_t> shape;
+      const auto values = read_npy(lines[m]["heat"].get<std::string>(), &shape);
+      QCOMPARE(shape, (std::vector<int64_t>{heat.rows, heat.cols}));
+      for (size_t i = 0; i < values.size(); ++i) QVERIFY(std::abs(values[i] - heat.heat[int(i)]) < 1e-6);
+      if (heat.method != "descriptions") continue;
+      const auto& scores = lines[m]["descriptions"];
+      QCOMPARE(int(scores.size()), heat.descriptions.size());
+      for (int d = 0; d < heat.descriptions.size(); ++d) {
+        QCOMPARE(heat.descriptions[d].toStdString(), scores[d]["text"].get<std::string>());
+        QVERIFY(std::abs(heat.descriptionCosines[d] - scores[d]["cosine"].get<double>()) < 1e-9);
+      }
+    }
+  }
+
+  void theMapIsTheOneProtextEmbedMapWrites() {
+    ExplainService explain;
+    QSignalSpy ready(&explain, &ExplainService::mapReady);
+    QSignalSpy failed(&explain, &ExplainService::mapFailed);
+    explain.buildMap(models_->handle(), set_, descriptions_, {});
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 120000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(0).toString()));
+    const auto app = ready.first().at(0).value<EmbeddingMap>();
+
+    const QString out = dir_.filePath("map.json");
+    const auto cli = test::run_cli({"embed-map", "--classes", resource("demo/classes.txt"), "--descriptions",
+                                    resource("demo/descriptions.json"), "--prompts", prompts_, "--out", out});
+    QVERIFY2(cli.exit_code == 0, cli.err.constData());
+    const auto json = readJson(out);
+    QCOMPARE(json["points"].size(), app.points.size());
+    for (size_t i = 0; i < app.points.size(); ++i) {
+      const auto& p = json["points"][i];
+      QCOMPARE(map_point_kind_name(app.points[i].kind), p["kind"].get<std::string>());
+      QVERIFY2(std::abs(app.points[i].x - p["x"].get<double>()) < 1e-6 && std::abs(app.points[i].y - p["y"].get<double>()) < 1e-6,
+               qPrintable(QString("point %1").arg(i)));
+    }
   }
 
   void trainingInTheAppGivesTheLossesAndPromptsOfProtextTrain() {
