@@ -1792,6 +1792,10 @@ Open it only if you trust where the project and the model came from. Open the mo
         <source>safetensors, metadata inside (*.safetensors);;NumPy, metadata in a .json beside it (*.npy)</source>
         <translation>safetensors，元数据在文件内 (*.safetensors);;NumPy，元数据在旁边的 .json 中 (*.npy)</translation>
     </message>
+    <message>
+        <source>Map</source>
+        <translation>嵌入图</translation>
+    </message>
 </context>
 <context>
     <name>protext::MethodComparisonView</name>
@@ -2396,14 +2400,6 @@ Open it only if you trust where the project and the model came from. Open the mo
         <translation>向量</translation>
     </message>
     <message>
-        <source>Nearest words by distance (cosine)</source>
-        <translation>按距离最近的词（余弦）</translation>
-    </message>
-    <message>
-        <source>Each learned context vector&apos;s nearest vocabulary words in embedding space</source>
-        <translation>每个学习到的上下文向量在嵌入空间中最接近的词表词</translation>
-    </message>
-    <message>
         <source>Train or load prompts to see what the learned context resembles</source>
         <translation>训练或加载提示词，以查看学习到的上下文与什么相似</translation>
     </message>
@@ -2422,6 +2418,54 @@ Open it only if you trust where the project and the model came from. Open the mo
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 context vectors</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 个上下文向量</translation>
+    </message>
+    <message>
+        <source>Nearest words (cosine)</source>
+        <translation>最近的词（余弦）</translation>
+    </message>
+    <message>
+        <source>Each learned context vector&apos;s nearest vocabulary words in embedding space, by cosine similarity; &quot;-&quot; marks a piece of a word (&quot;photo-&quot; goes on into the next piece)</source>
+        <translation>每个学习到的上下文向量在嵌入空间中按余弦相似度最近的词表词；“-”表示词的一部分（“photo-”接续下一个片段）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Toward its descriptions</source>
+        <translation>向其描述靠近</translation>
+    </message>
+    <message>
+        <source>Nearest texts (cosine)</source>
+        <translation>最近的文本（余弦）</translation>
+    </message>
+    <message>
+        <source>no descriptions</source>
+        <translation>无描述</translation>
+    </message>
+    <message>
+        <source>Cosine with the mean of %1&apos;s own descriptions: %2 from the single template, %3 from the learned prompts</source>
+        <translation>与“%1”自身描述均值的余弦：单一模板为 %2，学习到的提示为 %3</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>description of %1</source>
+        <translation>%1 的描述</translation>
+    </message>
+    <message>
+        <source>%1. %2 (%3, cosine %4)</source>
+        <translation>%1. %2（%3，余弦 %4）</translation>
+    </message>
+    <message>
+        <source>By meaning: the learned prompts moved %1 of %2 classes closer to their own descriptions.</source>
+        <translation>按含义：学习到的提示使 %2 个类别中的 %1 个更接近其自身的描述。</translation>
+    </message>
+    <message>
+        <source>By meaning: %1</source>
+        <translation>按含义：%1</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +2982,134 @@ Open it only if you trust where the project and the model came from. Open the mo
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>protext::HeatMapStrip</name>
+    <message>
+        <source>%1: %2 (%3%)</source>
+        <translation>%1：%2（%3%）</translation>
+    </message>
+    <message>
+        <source>Its descriptions, by how well the image matches them:</source>
+        <translation>该类的描述，按与图像的匹配程度排序：</translation>
+    </message>
+    <message>
+        <source>Red: the patches that raise this class&apos;s score most.</source>
+        <translation>红色：最能提高该类得分的图像块。</translation>
+    </message>
+</context>
+<context>
+    <name>protext::HeatMapPanel</name>
+    <message>
+        <source>Heat maps</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Under each chart, the parts of the image its top class&apos;s score comes from (gradient-weighted attention relevance)</source>
+        <translation>在每个图表下方显示首选类别的得分来自图像的哪些部分（梯度加权注意力相关性）</translation>
+    </message>
+    <message>
+        <source>How strongly the heat covers the image</source>
+        <translation>热力图覆盖图像的浓淡</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>不透明度：</translation>
+    </message>
+    <message>
+        <source>Computing the heat maps…</source>
+        <translation>正在计算热力图…</translation>
+    </message>
+    <message>
+        <source>No heat maps: %1</source>
+        <translation>无法生成热力图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>protext::EmbeddingMapView</name>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Ensemble</source>
+        <translation>模板集成</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Descriptions&apos; mean</source>
+        <translation>描述均值</translation>
+    </message>
+    <message>
+        <source>ProText</source>
+        <translation>ProText</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>The map appears once there are classes to place.</source>
+        <translation>有了类别之后，嵌入图将显示在这里。</translation>
+    </message>
+    <message>
+        <source>○ template  □ ensemble  · description  ◆ descriptions&apos; mean  ▲ ProText  ● image  — template to ProText</source>
+        <translation>○ 模板  □ 模板集成  · 描述  ◆ 描述均值  ▲ ProText  ● 图像  — 从模板指向 ProText</translation>
+    </message>
+    <message>
+        <source>Principal component 1 (%1% of the variance)</source>
+        <translation>主成分 1（占方差的 %1%）</translation>
+    </message>
+    <message>
+        <source>Principal component 2 (%1%)</source>
+        <translation>主成分 2（%1%）</translation>
+    </message>
+    <message>
+        <source>no true class</source>
+        <translation>无真实类别</translation>
+    </message>
+    <message>
+        <source>Description of %1: %2</source>
+        <translation>%1 的描述：%2</translation>
+    </message>
+    <message>
+        <source>Image %1 (%2)</source>
+        <translation>图像 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+</context>
+<context>
+    <name>protext::MapPanel</name>
+    <message>
+        <source>Placing the classes, descriptions and images…</source>
+        <translation>正在放置类别、描述和图像…</translation>
+    </message>
+    <message>
+        <source>%1 and %2; the two axes carry %3% of the points&apos; variance. Hover over a point to name it; click a class&apos;s point to pick the class out.</source>
+        <translation>%1、%2；两个坐标轴涵盖所有点 %3% 的方差。鼠标悬停在点上可查看其名称；单击某类别的点可突出显示该类别。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n classes</source>
+        <translation>
+            <numerusform>%n 个类别</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No map: %1</source>
+        <translation>无法生成嵌入图：%1</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,8 @@
 # On a 1920×1080 screen: the examples loaded and a cross-dataset ProText run (studio.png), an
 # evaluation of 480 held-out renders with its paired comparisons (evaluate.png), the images
 # behind one count (drill-down.png), the reliability diagrams (calibration.png), the learned
-# prompts (prompts.png), and the app in Chinese (zh_CN.png). On a 1366×768 laptop screen, where the window places itself:
+# prompts read by meaning (prompts.png), the embedding map with one class picked out
+# (map.png), and the app in Chinese (zh_CN.png). On a 1366×768 laptop screen, where the window places itself:
 # the same run (laptop.png) and the app in Chinese (laptop-zh_CN.png).
 #
 #   docs/screenshots/take_screenshots.sh BUILD_DIR
@@ -53,8 +54,11 @@ click 1721 385 4         # Only B of the second pair: its images in the grid
 shot drill-down
 click 1244 326 2         # the Calibration page (the dock is narrower once the grid holds the drill-down)
 shot calibration
-click 745 1013 2         # the Prompts tab
+click 1156 1013 2        # the Prompts tab
 shot prompts
+click 1218 1013 4        # the Map tab: the classes, descriptions and images in two dimensions
+click 51 494 2           # a class in the list (toma): its points stand out
+shot map
 pkill -f "$build/app/protext-studio"; sleep 2
 
 start_app zh_CN.UTF-8 "$repo/resources/examples"

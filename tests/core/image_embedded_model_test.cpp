@@ -14,6 +14,7 @@
 #include "core/zeroshot/class_list.h"
 #include "core/zeroshot/classifier.h"
 #include "core/zeroshot/descriptions.h"
+#include "support/demo_prompts.h"
 #include "support/fixtures.h"
 #include "support/suite.h"
 
@@ -89,16 +90,7 @@ class EmbeddedModelTest : public QObject {
 
   void aShortProTextRunLowersTheLoss() {
     QTemporaryDir dir;
-    TrainJob job;
-    job.clip = model_;
-    job.descriptions = read_cupl_json(resource_path("demo/descriptions.json"));
-    job.config = preset_config("cross-dataset");
-    job.config.epochs = 3;
-    job.config.batch_size = 64;
-    job.config.schedule = "constant";  // the reference schedule spends its first epoch warming up
-    job.config.lr = 0.01;
-    job.config.prompts.depth = model_->config().text.layers;
-    job.out_path = (dir.path() + "/prompts.safetensors").toStdString();
+    const TrainJob job = test::demo_train_job(model_, (dir.path() + "/prompts.safetensors").toStdString());
     const auto result = train(job, {}, kNoCancel);
     QCOMPARE(result.epoch_losses.size(), size_t(3));
     // From the first step's loss to the last epoch's mean: measured 0.032 -> 0.024.

@@ -124,11 +124,7 @@ class EmbeddingMapTest : public QObject {
   }
 
   void proTextMovesEachDemoClassTowardItsDescriptions() {
-    MethodInputs inputs;
-    inputs.classes = read_class_list(demo("classes.txt"));
-    inputs.ensemble_templates = read_templates(default_template_set_path());
-    inputs.descriptions = read_cupl_json(demo("descriptions.json"));
-    inputs.prompts = load_prompts(prompts_, *model_).learner;
+    const MethodInputs inputs = test::demo_method_inputs(*model_, prompts_);
     const MethodSet methods = build_method_set(*model_, inputs);
     const auto meaning = prompt_meaning(*model_, methods, &*inputs.descriptions, inputs.ensemble_templates, 5);
     QCOMPARE(meaning.size(), inputs.classes.size());

@@ -161,11 +161,7 @@ class HeatMapTest : public QObject {
     auto model = ClipModel::open(embedded_model_path());
     QTemporaryDir dir;  // a short ProText run, so the learned prompts are explained too
     const auto prompts = test::train_demo_prompts(model, (dir.path() + "/prompts.safetensors").toStdString());
-    MethodInputs inputs;
-    inputs.classes = read_class_list(resource_path("demo/classes.txt"));
-    inputs.ensemble_templates = read_templates(default_template_set_path());
-    inputs.descriptions = read_cupl_json(resource_path("demo/descriptions.json"));
-    inputs.prompts = load_prompts(prompts, *model).learner;
+    const MethodInputs inputs = test::demo_method_inputs(*model, prompts);
     const MethodSet methods = build_method_set(*model, inputs);
     QCOMPARE(methods.methods.size(), size_t(4));
 

@@ -15,6 +15,21 @@ namespace {
 
 const QColor kWarningColor(170, 95, 0);  // amber, readable on a light background
 
+// A read-only table of one line per row, its last column taking the width left.
+QTableView* readOnlyTable(QStandardItemModel* model, const QString& name, QWidget* parent) {
+  auto* table = new QTableView(parent);
+  table->setObjectName(name);
+  table->setModel(model);
+  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table->setAlternatingRowColors(true);
+  table->setWordWrap(false);
+  table->setTextElideMode(Qt::ElideRight);
+  table->verticalHeader()->hide();
+  table->horizontalHeader()->setStretchLastSection(true);
+  return table;
+}
+
 }  // namespace
 
 PromptsPanel::PromptsPanel(QWidget* parent) : QWidget(parent) {
@@ -58,17 +73,8 @@ PromptsPanel::PromptsPanel(QWidget* parent) : QWidget(parent) {
   model_ = new QStandardItemModel(0, 2, this);
   // Ranked by the cosine shown beside each word, so the order and the numbers agree.
   model_->setHorizontalHeaderLabels({tr("Vector"), tr("Nearest words (cosine)")});
-  table_ = new QTableView(content);
-  table_->setObjectName(QStringLiteral("promptWordsTable"));
-  table_->setModel(model_);
-  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table_->setAlternatingRowColors(true);
-  table_->setWordWrap(false);
-  table_->setTextElideMode(Qt::ElideRight);
-  table_->verticalHeader()->hide();
+  table_ = readOnlyTable(model_, QStringLiteral("promptWordsTable"), content);
   table_->horizontalHeader()->setSectionResizeMode(VectorColumn, QHeaderView::ResizeToContents);
-  table_->horizontalHeader()->setStretchLastSection(true);
   table_->setToolTip(tr("Each learned context vector's nearest vocabulary words in embedding space, by cosine "
                         "similarity; \"-\" marks a piece of a word (\"photo-\" goes on into the next piece)"));
   content_layout->addWidget(table_, 1);
@@ -79,18 +85,9 @@ PromptsPanel::PromptsPanel(QWidget* parent) : QWidget(parent) {
   content_layout->addWidget(meaning_label_);
   meaning_model_ = new QStandardItemModel(0, 3, this);
   meaning_model_->setHorizontalHeaderLabels({tr("Class"), tr("Toward its descriptions"), tr("Nearest texts (cosine)")});
-  meaning_table_ = new QTableView(content);
-  meaning_table_->setObjectName(QStringLiteral("meaningTable"));
-  meaning_table_->setModel(meaning_model_);
-  meaning_table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  meaning_table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  meaning_table_->setAlternatingRowColors(true);
-  meaning_table_->setWordWrap(false);
-  meaning_table_->setTextElideMode(Qt::ElideRight);
-  meaning_table_->verticalHeader()->hide();
+  meaning_table_ = readOnlyTable(meaning_model_, QStringLiteral("meaningTable"), content);
   meaning_table_->horizontalHeader()->setSectionResizeMode(ClassColumn, QHeaderView::ResizeToContents);
   meaning_table_->horizontalHeader()->setSectionResizeMode(MovedColumn, QHeaderView::ResizeToContents);
-  meaning_table_->horizontalHeader()->setStretchLastSection(true);
   content_layout->addWidget(meaning_table_, 3);
   stack_->addWidget(content);
 
@@ -144,7 +141,8 @@ void PromptsPanel::setPromptWords(const QString& path, const PromptWords& words,
 
 QString PromptsPanel::movedText(const ClassMeaningRow& row) {
   if (!row.hasDescriptions) return tr("no descriptions");
-  return QStringLiteral("%1 → %2").arg(row.before, 0, 'f', 2).arg(row.after, 0, 'f', 2);
+  // Three places: on a small model both cosines round to the same two.
+  return QStringLiteral("%1 → %2").arg(row.before, 0, 'f', 3).arg(row.after, 0, 'f', 3);
 }
 
 void PromptsPanel::setMeaning(const QVector<ClassMeaningRow>& rows) {
@@ -166,7 +164,7 @@ void PromptsPanel::setMeaning(const QVector<ClassMeaningRow>& rows) {
     QStringList parts, lines;
     for (int i = 0; i < row.nearest.size(); ++i) {
       const QString kind = row.nearestIsTemplate.value(i) ? tr("template") : tr("description of %1").arg(row.nearestOwners.value(i));
-      parts << QStringLiteral("%1 %2").arg(row.nearestCosines.value(i), 0, 'f', 2).arg(row.nearest[i]);
+      parts << QStringLiteral("%1 %2").arg(row.nearestCosines.value(i), 0, 'f', 3).arg(row.nearest[i]);
       lines << tr("%1. %2 (%3, cosine %4)").arg(i + 1).arg(row.nearest[i], kind).arg(row.nearestCosines.value(i), 0, 'f', 3);
     }
     auto* nearest = new QStandardItem(parts.join(QStringLiteral(" · ")));

@@ -27,7 +27,7 @@ QCPScatterStyle styleOf(MapPointKind kind, const QColor& color, bool highlighted
     }
     case MapPointKind::Centroid: return QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(color.darker(130), 1), color, 10 * grow);
     case MapPointKind::ProText: return QCPScatterStyle(QCPScatterStyle::ssTriangle, QPen(color.darker(130), 1), color, 11 * grow);
-    case MapPointKind::Image: return QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::black, 0.5), color, 6 * grow);
+    case MapPointKind::Image: return QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(color.darker(150), 1), color, 7 * grow);
   }
   return {};
 }

@@ -109,7 +109,8 @@ QSize HeatMapStrip::sizeHint() const {
   return {600, fontMetrics().height() + 4 + 150 + QFontMetrics(small).height() * kDescriptionLines + 4};
 }
 
-QSize HeatMapStrip::minimumSizeHint() const { return {200, fontMetrics().height() * 2 + 60}; }
+// Small enough that the window still fits a laptop screen; the tiles shrink to thumbnails.
+QSize HeatMapStrip::minimumSizeHint() const { return {200, fontMetrics().height() + 40}; }
 
 void HeatMapStrip::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);

@@ -96,9 +96,9 @@ void PromptsPanelTest::listsWhatThePromptsDidToEachClass() {
   QStandardItemModel* model = panel.meaningModel();
   QCOMPARE(model->rowCount(), 3);
   QCOMPARE(model->item(0, PromptsPanel::ClassColumn)->text(), QStringLiteral("wug"));
-  QCOMPARE(model->item(0, PromptsPanel::MovedColumn)->text(), QStringLiteral("0.62 → 0.81"));
+  QCOMPARE(model->item(0, PromptsPanel::MovedColumn)->text(), QStringLiteral("0.620 → 0.814"));
   QCOMPARE(model->item(0, PromptsPanel::NearestColumn)->text(),
-           QStringLiteral("0.91 a wug is a striped triangle · 0.88 a photo of a wug."));
+           QStringLiteral("0.910 a wug is a striped triangle · 0.880 a photo of a wug."));
   QVERIFY(model->item(0, PromptsPanel::NearestColumn)->toolTip().contains(QStringLiteral("template")));
   QCOMPARE(model->item(2, PromptsPanel::MovedColumn)->text(), QStringLiteral("no descriptions"));
   QCOMPARE(panel.meaningLabel()->text(),
