@@ -8,17 +8,11 @@
 #include "core/zeroshot/embedding_map.h"
 #include "core/zeroshot/explain.h"
 #include "core/zeroshot/templates.h"
+#include "widgets/common/RgbImages.h"
 #include "widgets/engine/EngineModel.h"
 
 namespace protext {
 namespace {
-
-QImage to_qimage(const RgbImage& image) {
-  QImage out(image.width, image.height, QImage::Format_RGB888);
-  for (int y = 0; y < image.height; ++y)
-    std::copy_n(image.row(y), static_cast<size_t>(image.width) * 3, out.scanLine(y));
-  return out;
-}
 
 void require_classifiers(const ModelHandlePtr& model, const ClassifierSet& set) {
   if (!model) throw Error("explain", "no model is open");

@@ -8,27 +8,12 @@
 
 #include "core/image/heat_overlay.h"
 #include "widgets/common/MethodStyle.h"
+#include "widgets/common/RgbImages.h"
 
 namespace protext {
 namespace {
 
 constexpr int kGap = 8;
-
-RgbImage to_rgb(const QImage& image) {
-  const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-  RgbImage out;
-  out.width = rgb.width();
-  out.height = rgb.height();
-  out.pixels.resize(static_cast<size_t>(out.width) * out.height * 3);
-  for (int y = 0; y < out.height; ++y) std::copy_n(rgb.constScanLine(y), static_cast<size_t>(out.width) * 3, out.row(y));
-  return out;
-}
-
-QImage to_qimage(const RgbImage& image) {
-  QImage out(image.width, image.height, QImage::Format_RGB888);
-  for (int y = 0; y < image.height; ++y) std::copy_n(image.row(y), static_cast<size_t>(image.width) * 3, out.scanLine(y));
-  return out;
-}
 
 }  // namespace
 
@@ -99,7 +84,7 @@ void HeatMapStrip::renderOverlays() {
     map.rows = m.rows;
     map.cols = m.cols;
     map.values.assign(m.heat.begin(), m.heat.end());
-    overlays_ << to_qimage(heat_overlay(to_rgb(base), map, opacity_));
+    overlays_ << to_qimage(heat_overlay(to_rgb_image(base), map, opacity_));
   }
 }
 
